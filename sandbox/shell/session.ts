@@ -1,0 +1,231 @@
+/**
+ * ShellSession: one interactive bash on one simulated host (or, later, inside a container).
+ *
+ * just-bash executes a script and forgets; a terminal needs a shell that remembers. The session
+ * carries what bash keeps between lines (cwd, variables, aliases, shell options, functions, `$?`,
+ * history), makes busy loops interruptible, and bounds runaway output. It never prints: it returns
+ * what the command wrote, and the terminal decides how to show it.
+ */
+import { Bash, defineCommand, type Command, type IFileSystem, type TransformPlugin } from 'just-bash';
+import { commandStatement } from './ast';
+import { complete, type Completion } from './completion';
+import { needsMoreInput } from './continuation';
+import { limitOutput } from './output-limit';
+import { FunctionMemory } from './plugins/persist-functions';
+import { createYieldCommand, loopYieldPlugin } from './plugins/loop-yield';
+
+export interface ShellIdentity {
+  hostname: string;
+  user: string;
+  home: string;
+}
+
+export interface ShellSessionOptions extends ShellIdentity {
+  fs: IFileSystem;
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Commands that replace or add to just-bash's own (ps, uname, docker, ...). */
+  commands?: Command[];
+  processInfo?: { pid: number; ppid: number; uid: number; gid: number };
+  /** Monotonic milliseconds from the host environment; only paces cooperative yields. */
+  elapsed: () => number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** The run was stopped by `interrupt` (Ctrl-C). */
+  interrupted: boolean;
+  /** Lines of stdout dropped because they would not fit in the terminal's scrollback. */
+  droppedLines: number;
+}
+
+export interface ShellSnapshot {
+  cwd: string;
+  env: Record<string, string>;
+  history: string[];
+  functions: unknown[];
+  lastStatus: number;
+}
+
+const STATUS_COMMAND = '__dockyard_status';
+/** Exit status bash reports for a command killed by SIGINT (128 + 2). */
+const EXIT_INTERRUPTED = 130;
+/** just-bash's own status for an aborted run. */
+const EXIT_ABORTED = 124;
+/** Variables that belong to one run, not to the shell between runs. */
+const TRANSIENT_VARIABLES = ['?', 'BASH_HISTORY', '_'];
+
+const NO_LIMIT = 1_000_000_000;
+
+export class ShellSession {
+  readonly identity: ShellIdentity;
+  private readonly bash: Bash;
+  private readonly functions = new FunctionMemory();
+  private env: Record<string, string> | undefined;
+  private cwd: string;
+  private history: string[] = [];
+  private lastStatus = 0;
+
+  constructor(options: ShellSessionOptions) {
+    this.identity = { hostname: options.hostname, user: options.user, home: options.home };
+    this.cwd = options.cwd ?? options.home;
+    const status = defineCommand(STATUS_COMMAND, async (args) => ({ stdout: '', stderr: '', exitCode: Number(args[0]) || 0 }));
+    this.bash = new Bash({
+      fs: options.fs,
+      cwd: this.cwd,
+      env: {
+        HOME: options.home,
+        USER: options.user,
+        LOGNAME: options.user,
+        HOSTNAME: options.hostname,
+        SHELL: '/bin/bash',
+        TERM: 'xterm-256color',
+        LANG: 'C.UTF-8',
+        PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        ...options.env,
+      },
+      processInfo: options.processInfo,
+      customCommands: [status, createYieldCommand(options.elapsed), ...(options.commands ?? [])],
+      // Real bash has no iteration limits: a runaway loop is the student's to stop with Ctrl-C,
+      // which the loop-yield plugin makes possible. The memory guards stay at their defaults.
+      executionLimits: { maxLoopIterations: NO_LIMIT, maxCommandCount: NO_LIMIT, maxWorkUnits: NO_LIMIT, maxAwkIterations: NO_LIMIT, maxSedIterations: NO_LIMIT },
+    });
+    this.bash.registerTransformPlugin(loopYieldPlugin);
+    this.bash.registerTransformPlugin(this.functions.plugin);
+    this.bash.registerTransformPlugin(this.statusPlugin());
+  }
+
+  /** Runs the start-up an interactive login shell would: aliases on, ~/.bashrc read. */
+  async start(): Promise<void> {
+    await this.execute(`shopt -s expand_aliases; [ -f ~/.bashrc ] && . ~/.bashrc; true`, undefined, false);
+  }
+
+  /** `root@lab:~# ` — the primary prompt, from the session's state. */
+  prompt(): string {
+    const { user, hostname, home } = this.identity;
+    const dir = this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
+    return `${user}@${hostname}:${dir}${user === 'root' ? '#' : '$'} `;
+  }
+
+  /** True when `text` is an unfinished command: bash would print `> ` and read on. */
+  isIncomplete(text: string): boolean {
+    return needsMoreInput(text);
+  }
+
+  async run(commandLine: string, signal?: AbortSignal): Promise<RunResult> {
+    if (commandLine.trim() !== '') this.history.push(commandLine);
+    return this.execute(commandLine, signal, true);
+  }
+
+  async complete(line: string, cursor: number): Promise<Completion> {
+    return complete(line, cursor, {
+      fs: this.bash.fs,
+      cwd: this.cwd,
+      home: this.identity.home,
+      commandNames: await this.commandNames(),
+    });
+  }
+
+  getHistory(): readonly string[] {
+    return this.history;
+  }
+
+  getCwd(): string {
+    return this.cwd;
+  }
+
+  snapshot(): ShellSnapshot {
+    return { cwd: this.cwd, env: { ...this.env }, history: [...this.history], functions: this.functions.snapshot(), lastStatus: this.lastStatus };
+  }
+
+  restore(saved: ShellSnapshot): void {
+    this.cwd = saved.cwd;
+    this.env = { ...saved.env };
+    this.history = [...saved.history];
+    this.lastStatus = saved.lastStatus;
+    this.functions.restore(saved.functions);
+  }
+
+  private async execute(script: string, signal: AbortSignal | undefined, userInput: boolean): Promise<RunResult> {
+    const env = { ...this.env, BASH_HISTORY: JSON.stringify(this.history) };
+    let stdout = '';
+    let stderr = '';
+    let exitCode: number;
+    try {
+      const result = await this.bash.exec(script, { env, cwd: this.cwd, replaceEnv: this.env !== undefined, signal, rawScript: true });
+      stdout = result.stdout;
+      stderr = result.stderr;
+      exitCode = result.exitCode;
+      this.env = withoutTransient(result.env);
+      this.cwd = result.env.PWD ?? this.cwd;
+    } catch (error) {
+      // A few failures (a write error inside a redirection, for one) escape just-bash as exceptions.
+      stderr = `bash: ${describeError(error)}\n`;
+      exitCode = 1;
+    }
+    const interrupted = !!signal?.aborted;
+    if (interrupted) {
+      exitCode = EXIT_INTERRUPTED;
+      // just-bash explains the abort in its own words; bash prints nothing after ^C.
+      stderr = stderr.replace(/^bash: .*(abort|cancel).*\n?/gim, '');
+    } else if (exitCode === EXIT_ABORTED && /aborted/i.test(stderr)) {
+      exitCode = EXIT_INTERRUPTED;
+    }
+    if (userInput) this.lastStatus = exitCode;
+    const limited = limitOutput(stdout);
+    return { stdout: limited.text, stderr, exitCode, interrupted, droppedLines: limited.droppedLines };
+  }
+
+  /** Puts `$?` back: each run starts as if the previous line's status were still current. */
+  private statusPlugin(): TransformPlugin {
+    return {
+      name: 'restore-status',
+      transform: ({ ast }) => {
+        const functionCount = this.functions.names().length;
+        (ast.statements as unknown[]).splice(functionCount, 0, commandStatement(STATUS_COMMAND, String(this.lastStatus)));
+        return { ast };
+      },
+    };
+  }
+
+  private async commandNames(): Promise<string[]> {
+    const names = new Set<string>(BASH_BUILTINS);
+    for (const name of this.functions.names()) names.add(name);
+    for (const key of Object.keys(this.env ?? {})) if (key.startsWith('BASH_ALIAS_')) names.add(key.slice('BASH_ALIAS_'.length));
+    for (const dir of (this.env?.PATH ?? '/usr/bin:/bin').split(':')) {
+      try {
+        for (const entry of await this.bash.fs.readdir(dir)) names.add(entry);
+      } catch {
+        // a PATH entry that does not exist contributes nothing, as in bash
+      }
+    }
+    for (const hidden of [STATUS_COMMAND, '__dockyard_yield']) names.delete(hidden);
+    return [...names].sort();
+  }
+}
+
+const BASH_BUILTINS = [
+  'alias', 'break', 'cd', 'continue', 'declare', 'echo', 'eval', 'exec', 'exit', 'export', 'false', 'history',
+  'local', 'printf', 'pwd', 'read', 'return', 'set', 'shift', 'shopt', 'source', 'test', 'true', 'type',
+  'unalias', 'unset',
+];
+
+function withoutTransient(env: Record<string, string>): Record<string, string> {
+  const kept = { ...env };
+  for (const name of TRANSIENT_VARIABLES) delete kept[name];
+  return kept;
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Node-style fs errors ("EROFS: read-only file system, open '/x'") become bash's wording.
+  const fsError = /^E[A-Z]+: ([^,]+), \w+ '([^']+)'/.exec(message);
+  if (fsError) return `${fsError[2]}: ${capitalise(fsError[1])}`;
+  return message;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
