@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: prints speed and size figures. It never fails because something is slow — these
+ * machines are shared and noisy — and it writes the figures to bench-results/latest.json.
+ */
+import fs from 'node:fs';
+import { benchShell } from './shell';
+import { benchSite } from './site';
+
+async function main() {
+  const results: Record<string, Record<string, number>> = {};
+  results.shell = await benchShell();
+  if (fs.existsSync('out/index.html')) results.site = await benchSite();
+  else console.log('\nSite: skipped (no out/; run `npm run build` first)');
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
