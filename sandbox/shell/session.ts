@@ -13,6 +13,8 @@ import { needsMoreInput } from './continuation';
 import { limitOutput } from './output-limit';
 import { FunctionMemory } from './plugins/persist-functions';
 import { createYieldCommand, loopYieldPlugin } from './plugins/loop-yield';
+import { WriteOwner, WRITE_OWNER_COMMAND } from './plugins/write-owner';
+import { KernelError } from '../core/errors';
 
 export interface ShellIdentity {
   hostname: string;
@@ -63,6 +65,7 @@ export class ShellSession {
   readonly identity: ShellIdentity;
   private readonly bash: Bash;
   private readonly functions = new FunctionMemory();
+  private readonly writeOwner = new WriteOwner();
   private env: Record<string, string> | undefined;
   private cwd: string;
   private history: string[] = [];
@@ -87,7 +90,7 @@ export class ShellSession {
         ...options.env,
       },
       processInfo: options.processInfo,
-      customCommands: [status, createYieldCommand(options.elapsed), ...(options.commands ?? [])],
+      customCommands: [status, createYieldCommand(options.elapsed), this.writeOwner.command, ...(options.commands ?? [])],
       // Real bash has no iteration limits: a runaway loop is the student's to stop with Ctrl-C,
       // which the loop-yield plugin makes possible. The memory guards stay at their defaults.
       executionLimits: { maxLoopIterations: NO_LIMIT, maxCommandCount: NO_LIMIT, maxWorkUnits: NO_LIMIT, maxAwkIterations: NO_LIMIT, maxSedIterations: NO_LIMIT },
@@ -95,6 +98,7 @@ export class ShellSession {
     this.bash.registerTransformPlugin(loopYieldPlugin);
     this.bash.registerTransformPlugin(this.functions.plugin);
     this.bash.registerTransformPlugin(this.statusPlugin());
+    this.bash.registerTransformPlugin(this.writeOwner.plugin);
   }
 
   /** Runs the start-up an interactive login shell would: aliases on, ~/.bashrc read. */
@@ -162,7 +166,7 @@ export class ShellSession {
       this.cwd = result.env.PWD ?? this.cwd;
     } catch (error) {
       // A few failures (a write error inside a redirection, for one) escape just-bash as exceptions.
-      stderr = `bash: ${describeError(error)}\n`;
+      stderr = this.describeFailure(error);
       exitCode = 1;
     }
     const interrupted = !!signal?.aborted;
@@ -176,6 +180,15 @@ export class ShellSession {
     if (userInput) this.lastStatus = exitCode;
     const limited = limitOutput(stdout);
     return { stdout: limited.text, stderr, exitCode, interrupted, droppedLines: limited.droppedLines };
+  }
+
+  private describeFailure(error: unknown): string {
+    if (error instanceof KernelError && error.syscall === 'write') {
+      const writer = this.writeOwner.current || 'bash';
+      return SHELL_BUILTIN_WRITERS.has(writer) ? `bash: ${writer}: write error: ${error.text}\n` : `${writer}: write error: ${error.text}\n`;
+    }
+    if (error instanceof KernelError && error.path) return `bash: ${error.path}: ${error.text}\n`;
+    return `bash: ${describeError(error)}\n`;
   }
 
   /** Puts `$?` back: each run starts as if the previous line's status were still current. */
@@ -201,10 +214,13 @@ export class ShellSession {
         // a PATH entry that does not exist contributes nothing, as in bash
       }
     }
-    for (const hidden of [STATUS_COMMAND, '__dockyard_yield']) names.delete(hidden);
+    for (const hidden of [STATUS_COMMAND, '__dockyard_yield', WRITE_OWNER_COMMAND]) names.delete(hidden);
     return [...names].sort();
   }
 }
+
+/** Builtins report write errors as `bash: echo: write error: ...`; programs in their own name. */
+const SHELL_BUILTIN_WRITERS = new Set(['echo', 'printf', 'pwd', 'history', 'type', 'alias', 'declare', 'set']);
 
 const BASH_BUILTINS = [
   'alias', 'break', 'cd', 'continue', 'declare', 'echo', 'eval', 'exec', 'exit', 'export', 'false', 'history',
