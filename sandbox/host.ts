@@ -1,65 +1,168 @@
 /**
- * A simulated host: its filesystem and the interactive shell a student gets on it.
- * The kernel model (processes, namespaces, cgroups) joins here in the host issue.
+ * A simulated host: its kernel (processes, namespaces, cgroups), its root filesystem with procfs
+ * and cgroupfs mounted over it, and the terminal's stack of shells on it.
  */
 import { InMemoryFs } from 'just-bash';
+import type { Clock } from './core/clock';
+import { CgroupFs } from './fs/cgroupfs';
+import { writeCommandStubs } from './fs/command-stubs';
 import { writeHostRoot } from './fs/host-root';
+import { hostMounts, MountTable, type MountEntry } from './fs/mount-table';
+import { ProcFs } from './fs/procfs';
 import { restoreFs, snapshotFs, type FsSnapshot } from './fs/snapshot';
-import { identityCommands } from './shell/commands/identity';
+import { bootHost } from './kernel/boot';
+import { Kernel, type KernelSnapshot } from './kernel/kernel';
+import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
+import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
+import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
 
 export interface HostOptions {
   hostname: string;
   address: string;
+  clock: Clock;
   elapsed: () => number;
 }
+
+/** A mount as data: enough to rebuild its filesystem object after a restore. */
+export type SavedMount = Omit<MountEntry, 'fs'> & { kind?: 'proc' | 'cgroup2'; pidNamespace?: number };
 
 export interface HostSnapshot {
   hostname: string;
   address: string;
-  fs: FsSnapshot;
-  shell: ShellSnapshot;
+  rootfs: FsSnapshot;
+  kernel: KernelSnapshot;
+  mountTables: [number, SavedMount[]][];
+  shells: { pid: number; shell: ShellSnapshot }[];
 }
 
-/** The pid of the student's login shell on a fresh host: after systemd, the services and sshd. */
-const LOGIN_SHELL_PID = 1342;
-
 export class Host {
-  readonly hostname: string;
-  readonly address: string;
-  readonly fs: InMemoryFs;
-  readonly shell: ShellSession;
+  readonly kernel: Kernel;
+  /** The process reading /proc/self right now: a running command, else the active shell. */
+  activePid = 0;
+  private readonly mountTables = new Map<number, MountTable>();
+  private shells: Console | undefined;
 
-  private constructor(options: HostOptions, fs: InMemoryFs) {
-    this.hostname = options.hostname;
-    this.address = options.address;
-    this.fs = fs;
-    this.shell = new ShellSession({
-      fs,
-      hostname: options.hostname,
-      user: 'root',
-      home: '/root',
-      processInfo: { pid: LOGIN_SHELL_PID, ppid: LOGIN_SHELL_PID - 1, uid: 0, gid: 0 },
-      commands: identityCommands(() => this.shell.identity),
-      elapsed: options.elapsed,
-    });
+  private constructor(
+    readonly hostname: string,
+    readonly address: string,
+    readonly rootfs: InMemoryFs,
+    kernel: Kernel,
+    private readonly elapsed: () => number,
+  ) {
+    this.kernel = kernel;
   }
 
   static async boot(options: HostOptions): Promise<Host> {
-    const fs = new InMemoryFs();
-    writeHostRoot(fs, options);
-    const host = new Host(options, fs);
-    await host.shell.start();
+    const rootfs = new InMemoryFs();
+    writeHostRoot(rootfs, options);
+    writeCommandStubs(rootfs, HOST_COMMAND_NAMES);
+    const kernel = new Kernel(options.clock, options.hostname);
+    const { shellPid } = bootHost(kernel);
+    const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
+    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(rootfs, hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
+    host.attachShells([shellPid]);
+    await host.console.top.session.start();
     return host;
   }
 
-  static async restore(saved: HostSnapshot, elapsed: () => number): Promise<Host> {
-    const host = new Host({ hostname: saved.hostname, address: saved.address, elapsed }, await restoreFs(saved.fs));
-    host.shell.restore(saved.shell);
+  static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
+    const rootfs = await restoreFs(saved.rootfs);
+    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed);
+    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(rootfs, mounts.map((m) => host.restoreMount(m))));
+    host.attachShells(saved.shells.map((s) => s.pid));
+    host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
     return host;
+  }
+
+  get console(): Console {
+    if (!this.shells) throw new Error('host has no shells yet');
+    return this.shells;
+  }
+
+  /** What the terminal types into: the console, which routes each line to the active shell. */
+  get shell(): Console {
+    return this.console;
+  }
+
+  /** The mount table of a mount namespace. */
+  mountsOf(mntNamespace: number): MountTable {
+    const table = this.mountTables.get(mntNamespace);
+    if (!table) throw new Error(`no mount table for mnt:[${mntNamespace}]`);
+    return table;
+  }
+
+  setMountTable(mntNamespace: number, table: MountTable): void {
+    this.mountTables.set(mntNamespace, table);
+  }
+
+  procfs(pidNamespace: number): ProcFs {
+    return new ProcFs(this.kernel, pidNamespace, {
+      self: () => this.activePid,
+      mounts: (mnt) => this.mountTables.get(mnt)?.format() ?? '',
+    });
+  }
+
+  cgroupfs(): CgroupFs {
+    return new CgroupFs(this.kernel, INITIAL_NAMESPACE_INODES.pid);
+  }
+
+  /** An interactive bash bound to process `pid`, seeing the filesystem of its mount namespace. */
+  openShell(pid: number, cwd?: string): ShellSession {
+    const process = this.kernel.require(pid);
+    const mounts = this.mountsOf(process.ns.mnt);
+    return new ShellSession({
+      fs: mounts.view,
+      cwd,
+      identity: () => ({ hostname: this.kernel.uts(this.kernel.get(pid) ?? process).hostname, user: 'root', home: '/root' }),
+      processInfo: { pid: process.nspid.at(-1)!, ppid: this.kernel.get(process.ppid)?.nspid.at(-1) ?? 0, uid: process.uid, gid: process.gid },
+      commands: hostCommands({ host: this, kernel: this.kernel, shellPid: pid, mounts }),
+      elapsed: this.elapsed,
+    });
+  }
+
+  /** A console frame for shell process `pid`; when the shell exits, so does its process. */
+  shellFrame(pid: number, session: ShellSession = this.openShell(pid), onExit?: (status: number) => void): ConsoleFrame {
+    return {
+      session,
+      pid,
+      onExit: (status) => {
+        this.kernel.exit(pid, status);
+        onExit?.(status);
+        this.activePid = this.console.top.pid;
+      },
+    };
   }
 
   async snapshot(): Promise<HostSnapshot> {
-    return { hostname: this.hostname, address: this.address, fs: await snapshotFs(this.fs), shell: this.shell.snapshot() };
+    return {
+      hostname: this.hostname,
+      address: this.address,
+      rootfs: await snapshotFs(this.rootfs),
+      kernel: this.kernel.snapshot(),
+      mountTables: [...this.mountTables.entries()].map(([inode, table]) => [inode, table.list().map(saveMount)]),
+      shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
+    };
   }
+
+  private attachShells(pids: number[]): void {
+    const frames = pids.map((pid) => this.shellFrame(pid));
+    this.shells = new Console(frames[0]);
+    this.shells.restoreFrames(frames.slice(1));
+    this.activePid = pids.at(-1)!;
+  }
+
+  private restoreMount(saved: SavedMount): MountEntry {
+    const { kind, pidNamespace, ...entry } = saved;
+    if (kind === 'proc') return { ...entry, fs: this.procfs(pidNamespace!) };
+    if (kind === 'cgroup2') return { ...entry, fs: this.cgroupfs() };
+    return entry;
+  }
+}
+
+function saveMount(entry: MountEntry): SavedMount {
+  const { fs, ...rest } = entry;
+  if (fs instanceof ProcFs) return { ...rest, kind: 'proc', pidNamespace: fs.pidNamespaceInode };
+  if (fs instanceof CgroupFs) return { ...rest, kind: 'cgroup2' };
+  return rest;
 }

@@ -5,10 +5,12 @@
 import { createManualClock, type Clock } from './core/clock';
 import { createRandom, type Random } from './core/random';
 import { Host, type HostSnapshot } from './host';
+import type { Console } from './shell/console';
 
 export { createElapsedClock, createManualClock, DEFAULT_EPOCH_MS, type Clock, type ManualClock } from './core/clock';
 export type { Completion } from './shell/completion';
 export type { RunResult, ShellSession } from './shell/session';
+export type { Console } from './shell/console';
 export { Host } from './host';
 
 export interface SandboxOptions {
@@ -30,7 +32,7 @@ export interface SandboxSnapshot {
 }
 
 /** Bumped whenever the snapshot's shape changes; older saves are set aside, not misread. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const DEFAULT_HOSTNAME = 'lab';
 
 export class Sandbox {
@@ -49,20 +51,27 @@ export class Sandbox {
     return this.hosts[0];
   }
 
+  /** The terminal's stack of shells: what a typed line runs in. */
+  get console(): Console {
+    return this.host.console;
+  }
+
   async snapshot(): Promise<SandboxSnapshot> {
     return { version: SNAPSHOT_VERSION, seed: this.seed, randomState: this.random.state(), hosts: await Promise.all(this.hosts.map((h) => h.snapshot())) };
   }
 
   static async create(options: SandboxOptions = {}): Promise<Sandbox> {
     const seed = options.seed ?? 1;
-    const host = await Host.boot({ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', elapsed: elapsedOrZero(options) });
-    return new Sandbox(seed, options.clock ?? createManualClock(), [host]);
+    const clock = options.clock ?? createManualClock();
+    const host = await Host.boot({ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', clock, elapsed: elapsedOrZero(options) });
+    return new Sandbox(seed, clock, [host]);
   }
 
   static async restore(saved: SandboxSnapshot, options: SandboxOptions = {}): Promise<Sandbox> {
     if (saved.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${saved.version} is not ${SNAPSHOT_VERSION}`);
-    const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, elapsedOrZero(options))));
-    return new Sandbox(saved.seed, options.clock ?? createManualClock(), hosts, saved.randomState);
+    const clock = options.clock ?? createManualClock();
+    const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options))));
+    return new Sandbox(saved.seed, clock, hosts, saved.randomState);
   }
 }
 

@@ -42,7 +42,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 function interact(sandbox: Sandbox): Promise<number> {
-  const shell = sandbox.host.shell;
+  const shell = sandbox.console;
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,

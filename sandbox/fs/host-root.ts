@@ -82,7 +82,7 @@ It behaves like an Ubuntu server you reached over ssh. Try:
 export function writeHostRoot(fs: InMemoryFs, host: HostIdentity): void {
   const dirs = [
     '/root', '/home', '/tmp', '/etc', '/var/log', '/var/tmp', '/var/lib', '/run', '/srv', '/opt', '/mnt',
-    '/media', '/usr/local/bin', '/usr/lib', '/usr/share', '/boot', '/sys', '/lib',
+    '/media', '/usr/local/bin', '/usr/share', '/boot/efi', '/sys/fs/cgroup', '/proc', '/dev',
   ];
   for (const dir of dirs) fs.mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {

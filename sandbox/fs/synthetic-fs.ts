@@ -18,7 +18,8 @@ export abstract class SyntheticFs implements IFileSystem {
   protected abstract node(path: string): SyntheticNode | null;
 
   /** When the files "changed": procfs shows boot time, cgroupfs the group's creation. */
-  protected mtime(_path: string): Date {
+  protected mtime(path: string): Date {
+    void path;
     return EPOCH;
   }
 
@@ -32,22 +33,39 @@ export abstract class SyntheticFs implements IFileSystem {
     return '/' + parts.join('/');
   }
 
+  /** The node at `path`, following links in every component but the last (as lstat does). */
   private lookup(path: string, syscall: string): SyntheticNode {
-    const node = this.node(this.normalise(path));
-    if (!node) throw new KernelError('ENOENT', syscall, path);
-    return node;
+    const parts = this.normalise(path).split('/').filter(Boolean);
+    let current = '';
+    for (let i = 0; i < parts.length; i++) {
+      current = `${current}/${parts[i]}`;
+      const node = this.node(current);
+      if (!node) throw new KernelError('ENOENT', syscall, path);
+      if (i === parts.length - 1) return node;
+      if (node.kind === 'link') current = this.resolve(current, syscall).path;
+    }
+    const root = this.node('/');
+    if (!root) throw new KernelError('ENOENT', syscall, path);
+    return root;
   }
 
   /** Follows symlinks inside this filesystem (e.g. /proc/self → /proc/1342). */
   private resolve(path: string, syscall: string, depth = 0): { path: string; node: SyntheticNode } {
     const normalised = this.normalise(path);
     const node = this.lookup(normalised, syscall);
-    if (node.kind !== 'link' || depth > 8) return { path: normalised, node };
+    if (node.kind !== 'link' || depth > 8) return { path: this.physical(normalised, syscall), node };
     const target = node.target();
     // Links that leave this filesystem (ns:[...] and the like) cannot be followed.
     if (!target.startsWith('/') && !/^[\w.-]+$/.test(target)) throw new KernelError('ENOENT', syscall, path);
     const base = normalised.slice(0, normalised.lastIndexOf('/')) || '/';
     return this.resolve(target.startsWith('/') ? target : `${base}/${target}`, syscall, depth + 1);
+  }
+
+  /** `path` with the links in its directory part replaced by their targets. */
+  private physical(path: string, syscall: string): string {
+    const cut = path.lastIndexOf('/');
+    if (cut <= 0) return path;
+    return `${this.resolve(path.slice(0, cut), syscall).path}/${path.slice(cut + 1)}`.replace(/^\/\//, '/');
   }
 
   private statOf(path: string, node: SyntheticNode): FsStat {
@@ -99,7 +117,7 @@ export abstract class SyntheticFs implements IFileSystem {
 
   async lstat(path: string): Promise<FsStat> {
     const normalised = this.normalise(path);
-    return this.statOf(normalised, this.lookup(normalised, 'lstat'));
+    return this.statOf(this.physical(normalised, 'lstat'), this.lookup(normalised, 'lstat'));
   }
 
   async readdir(path: string): Promise<string[]> {

@@ -13,8 +13,10 @@ import { needsMoreInput } from './continuation';
 import { limitOutput } from './output-limit';
 import { FunctionMemory } from './plugins/persist-functions';
 import { createYieldCommand, loopYieldPlugin } from './plugins/loop-yield';
-import { WriteOwner, WRITE_OWNER_COMMAND } from './plugins/write-owner';
+import { WriteOwner } from './plugins/write-owner';
+import { ExitMark } from './plugins/exit-mark';
 import { KernelError } from '../core/errors';
+import { HIDDEN_PREFIX, withHiddenCommands } from './hidden-commands';
 
 export interface ShellIdentity {
   hostname: string;
@@ -22,7 +24,9 @@ export interface ShellIdentity {
   home: string;
 }
 
-export interface ShellSessionOptions extends ShellIdentity {
+export interface ShellSessionOptions {
+  /** Who and where the shell is; read on every prompt, since `hostname demo` changes it. */
+  identity: () => ShellIdentity;
   fs: IFileSystem;
   cwd?: string;
   env?: Record<string, string>;
@@ -41,6 +45,8 @@ export interface RunResult {
   interrupted: boolean;
   /** Lines of stdout dropped because they would not fit in the terminal's scrollback. */
   droppedLines: number;
+  /** The line ran `exit`: the shell is gone and its terminal should return to the one below. */
+  exited: boolean;
 }
 
 export interface ShellSnapshot {
@@ -51,7 +57,7 @@ export interface ShellSnapshot {
   lastStatus: number;
 }
 
-const STATUS_COMMAND = '__dockyard_status';
+const STATUS_COMMAND = `${HIDDEN_PREFIX}status`;
 /** Exit status bash reports for a command killed by SIGINT (128 + 2). */
 const EXIT_INTERRUPTED = 130;
 /** just-bash's own status for an aborted run. */
@@ -62,8 +68,9 @@ const TRANSIENT_VARIABLES = ['?', 'BASH_HISTORY', '_'];
 const NO_LIMIT = 1_000_000_000;
 
 export class ShellSession {
-  readonly identity: ShellIdentity;
+  private readonly identityOf: () => ShellIdentity;
   private readonly bash: Bash;
+  private readonly exitMark = new ExitMark();
   private readonly functions = new FunctionMemory();
   private readonly writeOwner = new WriteOwner();
   private env: Record<string, string> | undefined;
@@ -72,17 +79,18 @@ export class ShellSession {
   private lastStatus = 0;
 
   constructor(options: ShellSessionOptions) {
-    this.identity = { hostname: options.hostname, user: options.user, home: options.home };
-    this.cwd = options.cwd ?? options.home;
+    this.identityOf = options.identity;
+    const { hostname, user, home } = options.identity();
+    this.cwd = options.cwd ?? home;
     const status = defineCommand(STATUS_COMMAND, async (args) => ({ stdout: '', stderr: '', exitCode: Number(args[0]) || 0 }));
     this.bash = new Bash({
-      fs: options.fs,
+      fs: withHiddenCommands(options.fs),
       cwd: this.cwd,
       env: {
-        HOME: options.home,
-        USER: options.user,
-        LOGNAME: options.user,
-        HOSTNAME: options.hostname,
+        HOME: home,
+        USER: user,
+        LOGNAME: user,
+        HOSTNAME: hostname,
         SHELL: '/bin/bash',
         TERM: 'xterm-256color',
         LANG: 'C.UTF-8',
@@ -90,7 +98,7 @@ export class ShellSession {
         ...options.env,
       },
       processInfo: options.processInfo,
-      customCommands: [status, createYieldCommand(options.elapsed), this.writeOwner.command, ...(options.commands ?? [])],
+      customCommands: [status, createYieldCommand(options.elapsed), this.writeOwner.command, this.exitMark.command, ...(options.commands ?? [])],
       // Real bash has no iteration limits: a runaway loop is the student's to stop with Ctrl-C,
       // which the loop-yield plugin makes possible. The memory guards stay at their defaults.
       executionLimits: { maxLoopIterations: NO_LIMIT, maxCommandCount: NO_LIMIT, maxWorkUnits: NO_LIMIT, maxAwkIterations: NO_LIMIT, maxSedIterations: NO_LIMIT },
@@ -99,6 +107,11 @@ export class ShellSession {
     this.bash.registerTransformPlugin(this.functions.plugin);
     this.bash.registerTransformPlugin(this.statusPlugin());
     this.bash.registerTransformPlugin(this.writeOwner.plugin);
+    this.bash.registerTransformPlugin(this.exitMark.plugin);
+  }
+
+  get identity(): ShellIdentity {
+    return this.identityOf();
   }
 
   /** Runs the start-up an interactive login shell would: aliases on, ~/.bashrc read. */
@@ -130,6 +143,11 @@ export class ShellSession {
       home: this.identity.home,
       commandNames: await this.commandNames(),
     });
+  }
+
+  /** What `$?` shows next: a nested shell's status once it exits, for the shell that started it. */
+  setLastStatus(status: number): void {
+    this.lastStatus = status;
   }
 
   getHistory(): readonly string[] {
@@ -179,7 +197,8 @@ export class ShellSession {
     }
     if (userInput) this.lastStatus = exitCode;
     const limited = limitOutput(stdout);
-    return { stdout: limited.text, stderr, exitCode, interrupted, droppedLines: limited.droppedLines };
+    const exited = this.exitMark.take();
+    return { stdout: limited.text, stderr, exitCode, interrupted, droppedLines: limited.droppedLines, exited };
   }
 
   private describeFailure(error: unknown): string {
@@ -214,8 +233,7 @@ export class ShellSession {
         // a PATH entry that does not exist contributes nothing, as in bash
       }
     }
-    for (const hidden of [STATUS_COMMAND, '__dockyard_yield', WRITE_OWNER_COMMAND]) names.delete(hidden);
-    return [...names].sort();
+    return [...names].filter((name) => !name.startsWith(HIDDEN_PREFIX)).sort();
   }
 }
 

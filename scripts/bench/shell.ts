@@ -12,7 +12,7 @@ export async function benchShell(): Promise<Record<string, number>> {
     createTimes.push(performance.now() - t0);
   }
   const sandbox = await Sandbox.create({ seed: 1, elapsed: () => performance.now() });
-  const shell = sandbox.host.shell;
+  const shell = sandbox.console;
   for (const c of COMMANDS) await shell.run(c); // warm-up
   const latencies: number[] = [];
   for (let i = 0; i < 100; i++) {

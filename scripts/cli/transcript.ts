@@ -17,7 +17,7 @@ export function droppedLinesNote(dropped: number): string {
 
 /** Runs every line and returns the status of the last command that ran. */
 export async function runTranscript(sandbox: Sandbox, lines: string[], out: TranscriptSink): Promise<number> {
-  const shell = sandbox.host.shell;
+  const shell = sandbox.console;
   let status = 0;
   let pending: string | null = null;
   for (const line of lines) {

@@ -1,22 +1,74 @@
 /**
- * `whoami` and `hostname` answer from the session's identity; just-bash's own answer
- * `user` and `localhost` whatever host the student is on.
+ * Who and where: `whoami`, `hostname` (the caller's UTS namespace, so a name set inside
+ * `unshare --uts` stays there) and `uname`.
  */
 import { defineCommand } from 'just-bash';
-import type { ShellIdentity } from '../session';
+import { MACHINE } from '../../kernel/machine';
+import type { ShellContext } from '../context';
+import { asProcess } from './as-process';
+import { fail, ok } from './result';
 
-export function identityCommands(identity: () => ShellIdentity) {
-  return [
-    defineCommand('whoami', async (args) => {
-      if (args.length > 0) return { stdout: '', stderr: `whoami: extra operand '${args[0]}'\nTry 'whoami --help' for more information.\n`, exitCode: 1 };
-      return { stdout: `${identity().user}\n`, stderr: '', exitCode: 0 };
-    }),
-    defineCommand('hostname', async (args) => {
-      if (args.length > 0 && !args[0].startsWith('-')) {
-        // Setting the name needs the UTS namespace model (the host issue); say so instead of pretending.
-        return { stdout: '', stderr: 'hostname: changing the host name is not modelled in this sandbox yet\n', exitCode: 1 };
+export function whoamiCommand(ctx: ShellContext) {
+  return defineCommand('whoami', async (args) => {
+    if (args.length > 0) return fail(`whoami: extra operand '${args[0]}'\nTry 'whoami --help' for more information.\n`);
+    return ok(`${ctx.kernel.require(ctx.shellPid).uid === 0 ? 'root' : 'student'}\n`);
+  });
+}
+
+export function hostnameCommand(ctx: ShellContext) {
+  return defineCommand('hostname', async (args) =>
+    asProcess(ctx, ['hostname', ...args], ({ pid }) => {
+      const uts = ctx.kernel.uts(ctx.kernel.require(pid));
+      const flags = args.filter((a) => a.startsWith('-'));
+      const names = args.filter((a) => !a.startsWith('-'));
+      for (const flag of flags) {
+        if (!['-s', '--short', '-f', '--fqdn', '--long', '-i', '--ip-address', '-I', '--all-ip-addresses', '-d', '--domain'].includes(flag)) {
+          return fail(`hostname: invalid option -- '${flag.replace(/^-+/, '')}'\nUsage: hostname [-b] {hostname|-F file}         set host name (from file)\n`);
+        }
       }
-      return { stdout: `${identity().hostname}\n`, stderr: '', exitCode: 0 };
+      if (flags.includes('-i') || flags.includes('--ip-address') || flags.includes('-I') || flags.includes('--all-ip-addresses')) {
+        return ok(`${ctx.host.address}${flags.includes('-I') || flags.includes('--all-ip-addresses') ? ' ' : ''}\n`);
+      }
+      if (flags.includes('-d') || flags.includes('--domain')) return ok('\n');
+      if (names.length === 0) return ok(`${flags.some((f) => f === '-s' || f === '--short') ? uts.hostname.split('.')[0] : uts.hostname}\n`);
+      if (ctx.kernel.require(pid).uid !== 0) return fail('hostname: you must be root to change the host name\n');
+      if (names[0].length > 64) return fail('hostname: name too long\n');
+      ctx.kernel.setHostname(pid, names[0]);
+      return ok();
     }),
-  ];
+  );
+}
+
+const UNAME_FIELDS: [string, string, (ctx: ShellContext, pid: number) => string][] = [
+  ['s', 'kernel-name', () => 'Linux'],
+  ['n', 'nodename', (ctx, pid) => ctx.kernel.uts(ctx.kernel.require(pid)).hostname],
+  ['r', 'kernel-release', () => MACHINE.kernelRelease],
+  ['v', 'kernel-version', () => MACHINE.kernelVersion],
+  ['m', 'machine', () => MACHINE.arch],
+  ['p', 'processor', () => MACHINE.arch],
+  ['i', 'hardware-platform', () => MACHINE.arch],
+  ['o', 'operating-system', () => 'GNU/Linux'],
+];
+
+export function unameCommand(ctx: ShellContext) {
+  return defineCommand('uname', async (args) =>
+    asProcess(ctx, ['uname', ...args], ({ pid }) => {
+      const wanted = new Set<string>();
+      for (const arg of args) {
+        if (arg === '-a' || arg === '--all') UNAME_FIELDS.forEach(([short]) => wanted.add(short));
+        else if (arg.startsWith('--')) {
+          const field = UNAME_FIELDS.find(([, long]) => long === arg.slice(2));
+          if (!field) return fail(`uname: unrecognized option '${arg}'\nTry 'uname --help' for more information.\n`);
+          wanted.add(field[0]);
+        } else if (arg.startsWith('-')) {
+          for (const letter of arg.slice(1)) {
+            if (!UNAME_FIELDS.some(([short]) => short === letter)) return fail(`uname: invalid option -- '${letter}'\nTry 'uname --help' for more information.\n`);
+            wanted.add(letter);
+          }
+        } else return fail(`uname: extra operand '${arg}'\nTry 'uname --help' for more information.\n`);
+      }
+      if (wanted.size === 0) wanted.add('s');
+      return ok(UNAME_FIELDS.filter(([short]) => wanted.has(short)).map(([, , value]) => value(ctx, pid)).join(' ') + '\n');
+    }),
+  );
 }

@@ -1,0 +1,81 @@
+/**
+ * A mount namespace's mount table and the filesystem view it produces. The root filesystem is the
+ * host's; synthetic filesystems (procfs, cgroupfs) and overlays are mounted over it. Entries without
+ * a filesystem object (devtmpfs, sysfs, tmpfs on /run) are listed as the kernel lists them, while
+ * their contents live in the root filesystem.
+ */
+import { MountableFs, type IFileSystem } from 'just-bash';
+import { KernelError } from '../core/errors';
+
+export interface MountEntry {
+  source: string;
+  target: string;
+  fstype: string;
+  options: string;
+  /** The filesystem serving `target`, when it is not the root filesystem's own directory. */
+  fs?: IFileSystem;
+}
+
+export class MountTable {
+  readonly view: MountableFs;
+  private entries: MountEntry[];
+
+  constructor(
+    readonly root: IFileSystem,
+    entries: MountEntry[],
+  ) {
+    this.entries = [...entries];
+    this.view = new MountableFs({ base: root, mounts: entries.filter((e) => e.fs).map((e) => ({ mountPoint: e.target, filesystem: e.fs! })) });
+  }
+
+  list(): readonly MountEntry[] {
+    return this.entries;
+  }
+
+  /** A copy for a new mount namespace: same mounts, changed independently from now on. */
+  clone(): MountTable {
+    return new MountTable(this.root, this.entries);
+  }
+
+  mount(entry: MountEntry): void {
+    if (entry.fs) {
+      // A second mount on the same point hides the first, as in Linux.
+      if (this.view.isMountPoint(entry.target)) this.view.unmount(entry.target);
+      this.view.mount(entry.target, entry.fs);
+    }
+    this.entries.push(entry);
+  }
+
+  /** umount: the most recent mount on `target` goes. */
+  unmount(target: string): MountEntry {
+    const index = this.entries.map((e) => e.target).lastIndexOf(target);
+    if (index === -1) throw new KernelError('EINVAL', 'umount', target);
+    const [removed] = this.entries.splice(index, 1);
+    if (removed.fs) {
+      this.view.unmount(target);
+      const under = [...this.entries].reverse().find((e) => e.target === target && e.fs);
+      if (under) this.view.mount(target, under.fs!);
+    }
+    return removed;
+  }
+
+  /** /proc/mounts lines. */
+  format(): string {
+    return this.entries.map((e) => `${e.source} ${e.target} ${e.fstype} ${e.options} 0 0\n`).join('');
+  }
+}
+
+/** The mounts a booted Ubuntu server shows before anyone mounts anything. */
+export function hostMounts(procfs: IFileSystem, cgroupfs: IFileSystem): MountEntry[] {
+  return [
+    { source: '/dev/root', target: '/', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
+    { source: 'devtmpfs', target: '/dev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=2003740k,nr_inodes=500935,mode=755,inode64' },
+    { source: 'proc', target: '/proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: procfs },
+    { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'rw,nosuid,nodev,noexec,relatime' },
+    { source: 'devpts', target: '/dev/pts', fstype: 'devpts', options: 'rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=000' },
+    { source: 'tmpfs', target: '/run', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=401304k,mode=755,inode64' },
+    { source: 'cgroup2', target: '/sys/fs/cgroup', fstype: 'cgroup2', options: 'rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot', fs: cgroupfs },
+    { source: 'tmpfs', target: '/run/lock', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=5120k,inode64' },
+    { source: '/dev/vda15', target: '/boot/efi', fstype: 'vfat', options: 'rw,relatime,fmask=0077,dmask=0077,codepage=437,iocharset=iso8859-1,shortname=mixed,errors=remount-ro' },
+  ];
+}

@@ -1,0 +1,14 @@
+/** The commands our hosts add to (or put in place of) just-bash's own. */
+import type { Command } from 'just-bash';
+import type { ShellContext } from '../context';
+import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
+import { killCommand } from './kill';
+import { psCommand } from './ps';
+import { unshareCommand } from './unshare';
+
+export function hostCommands(ctx: ShellContext): Command[] {
+  return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx)];
+}
+
+/** Names for /usr/bin entries and completion, known before any host exists. */
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare'];

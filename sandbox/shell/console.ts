@@ -1,0 +1,78 @@
+/**
+ * The terminal's view of the shells: a stack. The login shell is at the bottom; `unshare ... bash`,
+ * `nsenter`, `chroot` (and later `docker exec -it`, `ssh node01`) push a shell that owns the
+ * terminal until it exits, when the one below takes over again with its state intact.
+ */
+import type { Completion } from './completion';
+import type { RunResult, ShellSession } from './session';
+
+export interface ConsoleFrame {
+  session: ShellSession;
+  /** Host pid of the shell process. */
+  pid: number;
+  /** Called when the shell exits with its status: ends the processes that were waiting on it. */
+  onExit: (status: number) => void;
+}
+
+export class Console {
+  private readonly stack: ConsoleFrame[] = [];
+  private pending: ConsoleFrame[] = [];
+
+  constructor(base: ConsoleFrame) {
+    this.stack.push(base);
+  }
+
+  get top(): ConsoleFrame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  frames(): readonly ConsoleFrame[] {
+    return this.stack;
+  }
+
+  /** Puts restored nested shells back on the stack, bottom first. */
+  restoreFrames(frames: ConsoleFrame[]): void {
+    this.stack.push(...frames);
+  }
+
+  /** A command asks for a shell to take over the terminal once the current line has finished. */
+  push(frame: ConsoleFrame): void {
+    this.pending.push(frame);
+  }
+
+  prompt(): string {
+    return this.top.session.prompt();
+  }
+
+  isIncomplete(text: string): boolean {
+    return this.top.session.isIncomplete(text);
+  }
+
+  complete(line: string, cursor: number): Promise<Completion> {
+    return this.top.session.complete(line, cursor);
+  }
+
+  /** The active shell's history: a nested bash has its own, as in real life. */
+  getHistory(): readonly string[] {
+    return this.top.session.getHistory();
+  }
+
+  async run(line: string, signal?: AbortSignal): Promise<RunResult> {
+    const frame = this.top;
+    const result = await frame.session.run(line, signal);
+    if (result.exited && this.stack.length > 1) {
+      this.stack.pop();
+      // An interactive bash says `exit` as it leaves.
+      result.stderr += 'exit\n';
+      frame.onExit(result.exitCode);
+      this.top.session.setLastStatus(result.exitCode);
+    }
+    for (const next of this.pending) this.stack.push(next);
+    this.pending = [];
+    return result;
+  }
+}
