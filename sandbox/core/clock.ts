@@ -6,6 +6,11 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch, as the simulated hosts see it. */
   now(): number;
+  /**
+   * Lets `ms` of simulated time pass (`sleep 5`, `stress --timeout 10s`). A manual clock jumps ahead
+   * at once; a real-time clock waits. Either way an abort (Ctrl-C) ends the wait early.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** 2026-03-02 09:00:00 UTC: a Monday morning, the moment every fresh world boots. */
@@ -18,11 +23,18 @@ export interface ManualClock extends Clock {
 /** A clock that moves only when told: deterministic for tests and the headless CLI. */
 export function createManualClock(startMs: number = DEFAULT_EPOCH_MS): ManualClock {
   let current = startMs;
+  const tick = (ms: number) => {
+    if (ms < 0) throw new RangeError('a clock cannot go backwards');
+    current += ms;
+  };
   return {
     now: () => current,
-    tick(ms: number) {
-      if (ms < 0) throw new RangeError('a clock cannot go backwards');
-      current += ms;
+    tick,
+    async sleep(ms, signal) {
+      if (signal?.aborted) return;
+      // An endless wait cannot be fast-forwarded: it lasts until it is interrupted.
+      if (!Number.isFinite(ms)) return waitForAbort(signal);
+      tick(ms);
     },
   };
 }
@@ -33,5 +45,25 @@ export function createManualClock(startMs: number = DEFAULT_EPOCH_MS): ManualClo
  */
 export function createElapsedClock(elapsedMs: () => number, startMs: number = DEFAULT_EPOCH_MS): Clock {
   const origin = elapsedMs();
-  return { now: () => startMs + Math.floor(elapsedMs() - origin) };
+  return {
+    now: () => startMs + Math.floor(elapsedMs() - origin),
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve) => {
+        if (signal?.aborted) return resolve();
+        const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+      }),
+  };
+}
+
+function waitForAbort(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal || signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
