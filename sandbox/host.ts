@@ -9,6 +9,7 @@ import { writeCommandStubs } from './fs/command-stubs';
 import { writeHostRoot } from './fs/host-root';
 import { hostMounts, MountTable, type MountEntry } from './fs/mount-table';
 import { ProcFs } from './fs/procfs';
+import { withSpecialFiles } from './fs/special-files';
 import { restoreFs, snapshotFs, type FsSnapshot } from './fs/snapshot';
 import { bootHost } from './kernel/boot';
 import { Kernel, type KernelSnapshot } from './kernel/kernel';
@@ -60,7 +61,7 @@ export class Host {
     const kernel = new Kernel(options.clock, options.hostname);
     const { shellPid } = bootHost(kernel);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
-    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(rootfs, hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
+    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(withSpecialFiles(rootfs), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
     host.attachShells([shellPid]);
     await host.console.top.session.start();
     return host;
@@ -69,7 +70,7 @@ export class Host {
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
     const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed);
-    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(rootfs, mounts.map((m) => host.restoreMount(m))));
+    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(withSpecialFiles(rootfs), mounts.map((m) => host.restoreMount(m))));
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
     return host;

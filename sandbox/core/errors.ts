@@ -15,6 +15,7 @@ export const ERRNO_TEXT = {
   ENOSPC: 'No space left on device',
   EROFS: 'Read-only file system',
   ENOTEMPTY: 'Directory not empty',
+  ENXIO: 'No such device or address',
   EAGAIN: 'Resource temporarily unavailable',
   ENOMEM: 'Cannot allocate memory',
   EOPNOTSUPP: 'Operation not supported',

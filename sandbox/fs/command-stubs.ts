@@ -5,6 +5,9 @@
  * /bin, /sbin, /lib as the symlinks Ubuntu has.
  */
 import { getCommandNames, type InMemoryFs } from 'just-bash';
+import { deviceMarker } from './special-files';
+
+const DEVICES: [string, number, number][] = [['null', 1, 3], ['zero', 1, 5], ['full', 1, 7], ['random', 1, 8], ['urandom', 1, 9], ['tty', 5, 0]];
 
 export function writeCommandStubs(fs: InMemoryFs, extraCommands: string[]): void {
   fs.mkdirSync('/usr/bin', { recursive: true });
@@ -20,5 +23,8 @@ export function writeCommandStubs(fs: InMemoryFs, extraCommands: string[]): void
     void fs.symlink(target, link);
   }
   fs.mkdirSync('/dev/pts', { recursive: true });
-  for (const device of ['null', 'zero', 'random', 'urandom', 'tty', 'full']) fs.writeFileSync(`/dev/${device}`, '');
+  for (const [name, major, minor] of DEVICES) {
+    fs.writeFileSync(`/dev/${name}`, deviceMarker({ major, minor }));
+    void fs.chmod(`/dev/${name}`, 0o666);
+  }
 }

@@ -6,6 +6,11 @@
 export interface OptionSpec {
   /** Long name → its short letter (if any) and whether it takes a value. */
   long: Record<string, { short?: string; value?: 'required' | 'optional' }>;
+  /**
+   * GNU getopt's default: options may follow operands (`mount /dev/x /mnt -o ro`). Tools that run
+   * a program (unshare, nsenter) stop at the first operand instead, so its flags stay its own.
+   */
+  permute?: boolean;
 }
 
 export interface ParsedOptions {
@@ -16,11 +21,12 @@ export interface ParsedOptions {
 
 export function getopt(tool: string, args: string[], spec: OptionSpec): ParsedOptions | { error: string } {
   const options = new Map<string, string | true>();
+  const operands: string[] = [];
   const byShort = new Map(Object.entries(spec.long).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
   const tryHelp = `Try '${tool} --help' for more information.\n`;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--') return { options, operands: args.slice(i + 1) };
+    if (arg === '--') return { options, operands: [...operands, ...args.slice(i + 1)] };
     if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       const matches = Object.keys(spec.long).filter((candidate) => candidate.startsWith(name));
@@ -58,7 +64,8 @@ export function getopt(tool: string, args: string[], spec: OptionSpec): ParsedOp
       }
       continue;
     }
-    return { options, operands: args.slice(i) };
+    if (!spec.permute) return { options, operands: [...operands, ...args.slice(i)] };
+    operands.push(arg);
   }
-  return { options, operands: [] };
+  return { options, operands };
 }
