@@ -2,7 +2,8 @@
  * A simulated host: its kernel (processes, namespaces, cgroups), its root filesystem with procfs
  * and cgroupfs mounted over it, and the terminal's stack of shells on it.
  */
-import { InMemoryFs } from 'just-bash';
+import { InMemoryFs, type IFileSystem } from 'just-bash';
+import { stampAll, withClockTimes } from './fs/clocked-fs';
 import type { Clock } from './core/clock';
 import { CgroupFs } from './fs/cgroupfs';
 import { writeCommandStubs } from './fs/command-stubs';
@@ -58,10 +59,11 @@ export class Host {
     const rootfs = new InMemoryFs();
     writeHostRoot(rootfs, options);
     writeCommandStubs(rootfs, HOST_COMMAND_NAMES);
+    await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
     const { shellPid } = bootHost(kernel);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
-    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(withSpecialFiles(rootfs), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
+    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
     host.attachShells([shellPid]);
     await host.console.top.session.start();
     return host;
@@ -70,7 +72,7 @@ export class Host {
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
     const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed);
-    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(withSpecialFiles(rootfs), mounts.map((m) => host.restoreMount(m))));
+    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(host.rootView(), mounts.map((m) => host.restoreMount(m))));
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
     return host;
@@ -95,6 +97,11 @@ export class Host {
 
   setMountTable(mntNamespace: number, table: MountTable): void {
     this.mountTables.set(mntNamespace, table);
+  }
+
+  /** The root filesystem as tools see it: device nodes shown as devices, writes stamped by the clock. */
+  rootView(): IFileSystem {
+    return withSpecialFiles(withClockTimes(this.rootfs, this.kernel.clock));
   }
 
   procfs(pidNamespace: number): ProcFs {

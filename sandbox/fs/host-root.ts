@@ -102,4 +102,7 @@ export function writeHostRoot(fs: InMemoryFs, host: HostIdentity): void {
     '/var/log/syslog': '',
   };
   for (const [path, content] of Object.entries(files)) fs.writeFileSync(path, content);
+  void fs.chmod('/tmp', 0o1777);
+  void fs.chmod('/var/tmp', 0o1777);
+  void fs.chmod('/root', 0o700);
 }

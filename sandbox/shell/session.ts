@@ -15,6 +15,7 @@ import { FunctionMemory } from './plugins/persist-functions';
 import { createYieldCommand, loopYieldPlugin } from './plugins/loop-yield';
 import { WriteOwner } from './plugins/write-owner';
 import { ExitMark } from './plugins/exit-mark';
+import { ttyMarkPlugin } from './plugins/tty-mark';
 import { KernelError } from '../core/errors';
 import { HIDDEN_PREFIX, withHiddenCommands } from './hidden-commands';
 
@@ -108,6 +109,7 @@ export class ShellSession {
     this.bash.registerTransformPlugin(this.statusPlugin());
     this.bash.registerTransformPlugin(this.writeOwner.plugin);
     this.bash.registerTransformPlugin(this.exitMark.plugin);
+    this.bash.registerTransformPlugin(ttyMarkPlugin);
   }
 
   get identity(): ShellIdentity {

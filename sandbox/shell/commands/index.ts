@@ -3,14 +3,15 @@ import type { Command } from 'just-bash';
 import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
+import { lsCommand } from './ls';
 import { mountCommand, umountCommand } from './mount';
 import { psCommand } from './ps';
 import { stressCommand } from './stress';
 import { unshareCommand } from './unshare';
 
 export function hostCommands(ctx: ShellContext): Command[] {
-  return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx)];
+  return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls'];
