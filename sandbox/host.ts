@@ -116,11 +116,11 @@ export class Host {
   }
 
   /** An interactive bash bound to process `pid`, seeing the filesystem of its mount namespace. */
-  openShell(pid: number, cwd?: string): ShellSession {
+  openShell(pid: number, cwd?: string, rootOverride?: IFileSystem): ShellSession {
     const process = this.kernel.require(pid);
     const mounts = this.mountsOf(process.ns.mnt);
     return new ShellSession({
-      fs: mounts.view,
+      fs: rootOverride ?? mounts.view,
       cwd,
       identity: () => ({ hostname: this.kernel.uts(this.kernel.get(pid) ?? process).hostname, user: 'root', home: '/root' }),
       processInfo: { pid: process.nspid.at(-1)!, ppid: this.kernel.get(process.ppid)?.nspid.at(-1) ?? 0, uid: process.uid, gid: process.gid },

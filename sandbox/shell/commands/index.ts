@@ -3,15 +3,21 @@ import type { Command } from 'just-bash';
 import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
+import { chrootCommand } from './chroot';
+import { freeCommand } from './free';
+import { idCommand } from './id';
 import { lsCommand } from './ls';
+import { lsnsCommand } from './lsns';
+import { nsenterCommand } from './nsenter';
 import { mountCommand, umountCommand } from './mount';
 import { psCommand } from './ps';
 import { stressCommand } from './stress';
 import { unshareCommand } from './unshare';
 
 export function hostCommands(ctx: ShellContext): Command[] {
-  return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx)];
+  return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
+    freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot'];
