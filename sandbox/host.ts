@@ -15,6 +15,8 @@ import { restoreFs, snapshotFs, type FsSnapshot } from './fs/snapshot';
 import { bootHost } from './kernel/boot';
 import { Kernel, type KernelSnapshot } from './kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
+import { ServiceManager, type ServicesSnapshot } from './kernel/services';
+import { UNITS } from './kernel/unit-catalogue';
 import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
@@ -34,12 +36,14 @@ export interface HostSnapshot {
   address: string;
   rootfs: FsSnapshot;
   kernel: KernelSnapshot;
+  services: ServicesSnapshot;
   mountTables: [number, SavedMount[]][];
   shells: { pid: number; shell: ShellSnapshot }[];
 }
 
 export class Host {
   readonly kernel: Kernel;
+  readonly services: ServiceManager;
   /** The process reading /proc/self right now: a running command, else the active shell. */
   activePid = 0;
   private readonly mountTables = new Map<number, MountTable>();
@@ -51,8 +55,11 @@ export class Host {
     readonly rootfs: InMemoryFs,
     kernel: Kernel,
     private readonly elapsed: () => number,
+    savedServices?: ServicesSnapshot,
   ) {
     this.kernel = kernel;
+    this.services = new ServiceManager(kernel, hostname, UNITS, savedServices);
+    kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
   }
 
   static async boot(options: HostOptions): Promise<Host> {
@@ -61,8 +68,8 @@ export class Host {
     writeCommandStubs(rootfs, HOST_COMMAND_NAMES);
     await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
-    const { shellPid } = bootHost(kernel);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
+    const { shellPid } = bootHost(kernel, host.services);
     host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
     host.attachShells([shellPid]);
     await host.console.top.session.start();
@@ -71,7 +78,7 @@ export class Host {
 
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
-    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed);
+    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, saved.services);
     for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(host.rootView(), mounts.map((m) => host.restoreMount(m))));
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
@@ -148,6 +155,7 @@ export class Host {
       address: this.address,
       rootfs: await snapshotFs(this.rootfs),
       kernel: this.kernel.snapshot(),
+      services: this.services.snapshot(),
       mountTables: [...this.mountTables.entries()].map(([inode, table]) => [inode, table.list().map(saveMount)]),
       shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
     };

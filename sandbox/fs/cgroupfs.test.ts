@@ -2,13 +2,14 @@ import { Bash, InMemoryFs, MountableFs } from 'just-bash';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../core/clock';
 import { bootHost } from '../kernel/boot';
+import { ServiceManager } from '../kernel/services';
 import { Kernel } from '../kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from '../kernel/namespaces';
 import { CgroupFs } from './cgroupfs';
 
 async function setup() {
   const kernel = new Kernel(createManualClock(), 'lab');
-  const { shellPid } = bootHost(kernel);
+  const { shellPid } = bootHost(kernel, new ServiceManager(kernel, 'lab'));
   const base = new InMemoryFs();
   base.mkdirSync('/sys/fs/cgroup', { recursive: true });
   const fs = new MountableFs({ base, mounts: [{ mountPoint: '/sys/fs/cgroup', filesystem: new CgroupFs(kernel, INITIAL_NAMESPACE_INODES.pid) }] });

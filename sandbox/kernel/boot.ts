@@ -3,28 +3,11 @@
  * their systemd cgroups, a few kernel threads, and the sshd session the student's bash belongs to.
  * Later parts of the sandbox add containerd's and dockerd's children, kubelet and the rest.
  */
-import { joinCgroup, type Controller } from './cgroups';
+import type { Controller } from './cgroups';
+import type { ServiceManager } from './services';
+import { UNITS } from './unit-catalogue';
 import type { Kernel } from './kernel';
 import { SIGNALS } from './process';
-
-export interface Service {
-  /** systemd unit name, e.g. `ssh.service`; its cgroup is /system.slice/<unit>. */
-  unit: string;
-  argv: string[];
-  rssKiB: number;
-  vszKiB: number;
-}
-
-export const BASE_SERVICES: Service[] = [
-  { unit: 'systemd-journald.service', argv: ['/usr/lib/systemd/systemd-journald'], rssKiB: 15_360, vszKiB: 48_020 },
-  { unit: 'systemd-udevd.service', argv: ['/usr/lib/systemd/systemd-udevd'], rssKiB: 7_296, vszKiB: 26_396 },
-  { unit: 'systemd-networkd.service', argv: ['/usr/lib/systemd/systemd-networkd'], rssKiB: 8_448, vszKiB: 19_160 },
-  { unit: 'systemd-resolved.service', argv: ['/usr/lib/systemd/systemd-resolved'], rssKiB: 12_800, vszKiB: 21_332 },
-  { unit: 'cron.service', argv: ['/usr/sbin/cron', '-f', '-P'], rssKiB: 2_688, vszKiB: 6_824 },
-  { unit: 'dbus.service', argv: ['@dbus-daemon', '--system', '--address=systemd:', '--nofork', '--nopidfile', '--systemd-activation', '--syslog-only'], rssKiB: 5_248, vszKiB: 9_472 },
-  { unit: 'containerd.service', argv: ['/usr/bin/containerd'], rssKiB: 46_336, vszKiB: 1_876_672 },
-  { unit: 'ssh.service', argv: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], rssKiB: 8_192, vszKiB: 12_016 },
-];
 
 const KERNEL_THREADS = ['kthreadd', 'pool_workqueue_release', 'kworker/R-rcu_g', 'kworker/R-rcu_p', 'ksoftirqd/0', 'rcu_preempt', 'migration/0', 'kworker/0:1-events', 'ksoftirqd/1', 'migration/1', 'kcompactd0', 'khugepaged', 'kswapd0', 'kworker/u4:2-events_unbound'];
 
@@ -35,7 +18,7 @@ export interface BootedHost {
   sshdSessionPid: number;
 }
 
-export function bootHost(kernel: Kernel): BootedHost {
+export function bootHost(kernel: Kernel, services: ServiceManager): BootedHost {
   const slices: [string, Controller[]][] = [
     ['/init.scope', []],
     ['/system.slice', ['cpu', 'io', 'memory', 'pids']],
@@ -55,12 +38,8 @@ export function bootHost(kernel: Kernel): BootedHost {
   }
   // A real boot spends the first few hundred pids on kernel threads and early userspace.
   kernel.skipPidsTo(340);
-  let sshd = 0;
-  for (const service of BASE_SERVICES) {
-    kernel.makeCgroup(joinCgroup('/system.slice', service.unit));
-    const p = kernel.spawn({ parent: systemd.pid, argv: service.argv, cgroup: joinCgroup('/system.slice', service.unit), rssKiB: service.rssKiB, vszKiB: service.vszKiB, sessionLeader: true });
-    if (service.unit === 'ssh.service') sshd = p.pid;
-  }
+  for (const unit of UNITS) services.start(unit.name);
+  const sshd = services.state('ssh')!.mainPid!;
   kernel.skipPidsTo(1210);
   const login = kernel.spawn({ parent: sshd, argv: ['sshd: root@pts/0'], comm: 'sshd', cgroup: '/user.slice/user-0.slice/session-1.scope', rssKiB: 10_880, vszKiB: 17_280, sessionLeader: true });
   const shell = kernel.spawn({ parent: login.pid, argv: ['-bash'], comm: 'bash', tty: 'pts/0', rssKiB: 5_376, vszKiB: 8_784, sessionLeader: true, survives: [SIGNALS.TERM, SIGNALS.INT, SIGNALS.QUIT] });

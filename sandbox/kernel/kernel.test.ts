@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../core/clock';
 import { KernelError } from '../core/errors';
 import { bootHost } from './boot';
+import { ServiceManager } from './services';
 import { Kernel } from './kernel';
 import { INITIAL_NAMESPACE_INODES } from './namespaces';
 import { SIGNALS } from './process';
 
 function booted() {
   const kernel = new Kernel(createManualClock(), 'lab');
-  const host = bootHost(kernel);
+  const host = bootHost(kernel, new ServiceManager(kernel, 'lab'));
   return { kernel, ...host };
 }
 

@@ -55,6 +55,8 @@ export class Kernel {
   private readonly processes = new Map<number, Process>();
   private readonly namespaces = new Map<number, Namespace>();
   private nextInode = FIRST_DYNAMIC_INODE;
+  /** Told of every process that ends (systemd watches its main processes). Not part of snapshots. */
+  private readonly exitWatchers: ((process: Process) => void)[] = [];
   /** Simulated time the host booted: /proc/uptime, ps START and file times count from it. */
   readonly bootedAt: number;
 
@@ -142,6 +144,11 @@ export class Kernel {
     for (const child of this.list().filter((c) => c.ppid === pid)) child.ppid = this.reaperFor(child);
     // Nobody waits for zombies in this model: the parent collects the status at once.
     this.processes.delete(pid);
+    for (const watch of this.exitWatchers) watch(p);
+  }
+
+  onExit(watch: (process: Process) => void): void {
+    this.exitWatchers.push(watch);
   }
 
   /** Delivers a signal. SIGKILL always kills; others kill unless the process survives them. */

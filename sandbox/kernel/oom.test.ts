@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../core/clock';
 import { bootHost } from './boot';
+import { ServiceManager } from './services';
 import { Kernel } from './kernel';
 import { chargeMemory } from './oom';
 
 describe('the cgroup OOM killer', () => {
   function setup(limitBytes: number | null) {
     const kernel = new Kernel(createManualClock(), 'lab');
-    const { shellPid } = bootHost(kernel);
+    const { shellPid } = bootHost(kernel, new ServiceManager(kernel, 'lab'));
     kernel.makeCgroup('/demo');
     kernel.cgroups.require('/demo').memoryMax = limitBytes;
     kernel.moveToCgroup(shellPid, '/demo');

@@ -68,11 +68,21 @@ export function parsePs(args: string[]): PsRequest | { error: string } {
       request.names = list.split(',');
     } else if (arg.startsWith('--')) return { error: 'unknown gnu long option' };
     else if (arg.startsWith('-')) {
-      for (const flag of arg.slice(1)) {
+      const flags = arg.slice(1);
+      for (let j = 0; j < flags.length; j++) {
+        const flag = flags[j];
         if (flag === 'e' || flag === 'A') request.all = true;
         else if (flag === 'f') full = true;
         else if (flag === 'H') request.forest = true;
-        else return { error: 'unsupported SysV option' };
+        else if (flag === 'o' || flag === 'p') {
+          // `-eo pid,comm`: the value is the rest of this argument or the next one.
+          const value = j + 1 < flags.length ? flags.slice(j + 1) : next();
+          if (value === undefined) return { error: flag === 'o' ? 'list of output formats must follow -o' : 'process ID list syntax error' };
+          if (flag === 'o') request.format.push(...value.split(/[,\s]+/).filter(Boolean));
+          else if (/^\d+([,\s]\d+)*$/.test(value)) request.pids = [...(request.pids ?? []), ...value.split(/[,\s]/).map(Number)];
+          else return { error: 'process ID list syntax error' };
+          break;
+        } else return { error: 'unsupported SysV option' };
       }
     } else {
       bsd = true;

@@ -1,0 +1,32 @@
+/**
+ * The systemd units our hosts know: what `systemctl status` says about them and what they log when
+ * they start. Later parts of the sandbox add docker.service and kubelet.service here.
+ */
+export interface UnitDefinition {
+  /** `ssh.service`. */
+  name: string;
+  description: string;
+  docs: string[];
+  argv: string[];
+  rssKiB: number;
+  vszKiB: number;
+  /** What the daemon itself logs once started (`sshd[PID]: Server listening on ...`). */
+  startupLog: string[];
+  ident: string;
+}
+
+export const UNITS: UnitDefinition[] = [
+  { name: 'systemd-journald.service', description: 'Journal Service', docs: ['man:systemd-journald.service(8)', 'man:journald.conf(5)'], argv: ['/usr/lib/systemd/systemd-journald'], rssKiB: 15_360, vszKiB: 48_020, ident: 'systemd-journald', startupLog: ['Journal started'] },
+  { name: 'systemd-udevd.service', description: 'Rule-based Manager for Device Events and Files', docs: ['man:systemd-udevd.service(8)', 'man:udev(7)'], argv: ['/usr/lib/systemd/systemd-udevd'], rssKiB: 7_296, vszKiB: 26_396, ident: 'systemd-udevd', startupLog: [] },
+  { name: 'systemd-networkd.service', description: 'Network Configuration', docs: ['man:systemd-networkd.service(8)', 'man:org.freedesktop.network1(5)'], argv: ['/usr/lib/systemd/systemd-networkd'], rssKiB: 8_448, vszKiB: 19_160, ident: 'systemd-networkd', startupLog: ['eth0: Link UP', 'eth0: Gained carrier'] },
+  { name: 'systemd-resolved.service', description: 'Network Name Resolution', docs: ['man:systemd-resolved.service(8)', 'man:org.freedesktop.resolve1(5)'], argv: ['/usr/lib/systemd/systemd-resolved'], rssKiB: 12_800, vszKiB: 21_332, ident: 'systemd-resolved', startupLog: ['Positive Trust Anchors:', 'Using system hostname \'HOST\'.'] },
+  { name: 'cron.service', description: 'Regular background program processing daemon', docs: ['man:cron(8)'], argv: ['/usr/sbin/cron', '-f', '-P'], rssKiB: 2_688, vszKiB: 6_824, ident: 'cron', startupLog: ['(CRON) INFO (pidfile fd = 3)', '(CRON) INFO (Running @reboot jobs)'] },
+  { name: 'dbus.service', description: 'D-Bus System Message Bus', docs: ['man:dbus-daemon(1)'], argv: ['@dbus-daemon', '--system', '--address=systemd:', '--nofork', '--nopidfile', '--systemd-activation', '--syslog-only'], rssKiB: 5_248, vszKiB: 9_472, ident: 'dbus-daemon', startupLog: ['[system] Successfully activated service \'org.freedesktop.systemd1\''] },
+  { name: 'containerd.service', description: 'containerd container runtime', docs: ['https://containerd.io'], argv: ['/usr/bin/containerd'], rssKiB: 46_336, vszKiB: 1_876_672, ident: 'containerd', startupLog: ['containerd successfully booted in 0.041821s'] },
+  { name: 'ssh.service', description: 'OpenBSD Secure Shell server', docs: ['man:sshd(8)', 'man:sshd_config(5)'], argv: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], rssKiB: 8_192, vszKiB: 12_016, ident: 'sshd', startupLog: ['Server listening on 0.0.0.0 port 22.', 'Server listening on :: port 22.'] },
+];
+
+/** `ssh`, `ssh.service`, `docker` → the unit's full name. */
+export function unitName(name: string): string {
+  return name.includes('.') ? name : `${name}.service`;
+}
