@@ -17,6 +17,7 @@ import { Kernel, type KernelSnapshot } from './kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
 import { ServiceManager, type ServicesSnapshot } from './kernel/services';
 import { UNITS } from './kernel/unit-catalogue';
+import { Network, type NetworkSnapshot } from './net/network';
 import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
@@ -24,6 +25,7 @@ import { ShellSession, type ShellSnapshot } from './shell/session';
 export interface HostOptions {
   hostname: string;
   address: string;
+  mac: string;
   clock: Clock;
   elapsed: () => number;
 }
@@ -37,6 +39,7 @@ export interface HostSnapshot {
   rootfs: FsSnapshot;
   kernel: KernelSnapshot;
   services: ServicesSnapshot;
+  network: NetworkSnapshot;
   mountTables: [number, SavedMount[]][];
   shells: { pid: number; shell: ShellSnapshot }[];
 }
@@ -44,6 +47,7 @@ export interface HostSnapshot {
 export class Host {
   readonly kernel: Kernel;
   readonly services: ServiceManager;
+  readonly network: Network;
   /** The process reading /proc/self right now: a running command, else the active shell. */
   activePid = 0;
   private readonly mountTables = new Map<number, MountTable>();
@@ -56,8 +60,10 @@ export class Host {
     kernel: Kernel,
     private readonly elapsed: () => number,
     savedServices?: ServicesSnapshot,
+    savedNetwork?: NetworkSnapshot,
   ) {
     this.kernel = kernel;
+    this.network = new Network(savedNetwork);
     this.services = new ServiceManager(kernel, hostname, UNITS, savedServices);
     kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
   }
@@ -70,6 +76,7 @@ export class Host {
     const kernel = new Kernel(options.clock, options.hostname);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
     const { shellPid } = bootHost(kernel, host.services);
+    host.network.initHost(INITIAL_NAMESPACE_INODES.net, options.address, options.mac);
     host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
     host.attachShells([shellPid]);
     await host.console.top.session.start();
@@ -78,7 +85,7 @@ export class Host {
 
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
-    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, saved.services);
+    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, saved.services, saved.network);
     for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(host.rootView(), mounts.map((m) => host.restoreMount(m))));
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
@@ -156,6 +163,7 @@ export class Host {
       rootfs: await snapshotFs(this.rootfs),
       kernel: this.kernel.snapshot(),
       services: this.services.snapshot(),
+      network: this.network.snapshot(),
       mountTables: [...this.mountTables.entries()].map(([inode, table]) => [inode, table.list().map(saveMount)]),
       shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
     };

@@ -63,8 +63,10 @@ export class Sandbox {
   static async create(options: SandboxOptions = {}): Promise<Sandbox> {
     const seed = options.seed ?? 1;
     const clock = options.clock ?? createManualClock();
-    const host = await Host.boot({ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', clock, elapsed: elapsedOrZero(options) });
-    return new Sandbox(seed, clock, [host]);
+    const random = createRandom(seed);
+    const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
+    const host = await Host.boot({ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', mac, clock, elapsed: elapsedOrZero(options) });
+    return new Sandbox(seed, clock, [host], random.state());
   }
 
   static async restore(saved: SandboxSnapshot, options: SandboxOptions = {}): Promise<Sandbox> {

@@ -213,6 +213,20 @@ export class Kernel {
     }
   }
 
+  /** A namespace with no process in it yet (`ip netns add`): only net, ipc and uts are created this way. */
+  createNamespace(type: 'net' | 'ipc' | 'uts'): number {
+    const inode = this.nextInode++;
+    this.namespaces.set(inode, type === 'uts' ? { inode, type, hostname: '(none)', domainname: '(none)' } : { inode, type });
+    return inode;
+  }
+
+  /** setns(2) with a namespace file (`ip netns exec`, `nsenter --net=/run/netns/x`). */
+  joinNamespace(pid: number, type: 'net' | 'ipc' | 'uts', inode: number): void {
+    const ns = this.namespaces.get(inode);
+    if (!ns || ns.type !== type) throw new KernelError('EINVAL', 'setns', String(inode));
+    this.require(pid).ns[type] = inode;
+  }
+
   /** setns(2) for every type given: `pid` joins `target`'s namespaces. */
   enter(pid: number, target: number, types: NamespaceType[]): void {
     const p = this.require(pid);
