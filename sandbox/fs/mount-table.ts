@@ -69,7 +69,7 @@ export class MountTable {
 export function hostMounts(procfs: IFileSystem, cgroupfs: IFileSystem): MountEntry[] {
   return [
     { source: '/dev/root', target: '/', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
-    { source: 'devtmpfs', target: '/dev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=2003740k,nr_inodes=500935,mode=755,inode64' },
+    { source: 'udev', target: '/dev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=2003740k,nr_inodes=500935,mode=755,inode64' },
     { source: 'proc', target: '/proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: procfs },
     { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'rw,nosuid,nodev,noexec,relatime' },
     { source: 'devpts', target: '/dev/pts', fstype: 'devpts', options: 'rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=000' },

@@ -4,6 +4,7 @@ import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
+import { dfCommand } from './df';
 import { freeCommand } from './free';
 import { idCommand } from './id';
 import { ipCommand } from './ip';
@@ -21,8 +22,8 @@ import { unshareCommand } from './unshare';
 export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
-    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx)];
+    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df'];
