@@ -3,7 +3,7 @@
  * and cgroupfs mounted over it, and the terminal's stack of shells on it.
  */
 import { InMemoryFs, type IFileSystem } from 'just-bash';
-import { stampAll, withClockTimes } from './fs/clocked-fs';
+import { stampAll, withClockTimes, type LinkTimes } from './fs/clocked-fs';
 import type { Clock } from './core/clock';
 import { CgroupFs } from './fs/cgroupfs';
 import { writeCommandStubs } from './fs/command-stubs';
@@ -48,9 +48,10 @@ export class Host {
   readonly kernel: Kernel;
   readonly services: ServiceManager;
   readonly network: Network;
-  /** The process reading /proc/self right now: a running command, else the active shell. */
-  activePid = 0;
+  /** The command running right now, if any (set by commands while they run). */
+  runningPid: number | null = null;
   private readonly mountTables = new Map<number, MountTable>();
+  private readonly linkTimes: LinkTimes;
   private shells: Console | undefined;
 
   private constructor(
@@ -63,6 +64,7 @@ export class Host {
     savedNetwork?: NetworkSnapshot,
   ) {
     this.kernel = kernel;
+    this.linkTimes = { made: new Map(), bootedAt: kernel.bootedAt };
     this.network = new Network(savedNetwork);
     this.services = new ServiceManager(kernel, hostname, UNITS, savedServices);
     kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
@@ -92,6 +94,11 @@ export class Host {
     return host;
   }
 
+  /** The process reading /proc/self right now: a running command, else the active shell. */
+  get activePid(): number {
+    return this.runningPid ?? this.console.top.pid;
+  }
+
   get console(): Console {
     if (!this.shells) throw new Error('host has no shells yet');
     return this.shells;
@@ -115,7 +122,12 @@ export class Host {
 
   /** The root filesystem as tools see it: device nodes shown as devices, writes stamped by the clock. */
   rootView(): IFileSystem {
-    return withSpecialFiles(withClockTimes(this.rootfs, this.kernel.clock));
+    return withSpecialFiles(withClockTimes(this.rootfs, this.kernel.clock, this.linkTimes));
+  }
+
+  /** The root filesystem without device presentation, for overlay layers that read whiteouts raw. */
+  layerRoot(): IFileSystem {
+    return withClockTimes(this.rootfs, this.kernel.clock, this.linkTimes);
   }
 
   procfs(pidNamespace: number): ProcFs {
@@ -151,7 +163,6 @@ export class Host {
       onExit: (status) => {
         this.kernel.exit(pid, status);
         onExit?.(status);
-        this.activePid = this.console.top.pid;
       },
     };
   }
@@ -173,7 +184,6 @@ export class Host {
     const frames = pids.map((pid) => this.shellFrame(pid));
     this.shells = new Console(frames[0]);
     this.shells.restoreFrames(frames.slice(1));
-    this.activePid = pids.at(-1)!;
   }
 
   private restoreMount(saved: SavedMount): MountEntry {

@@ -7,11 +7,32 @@ import type { Clock } from '../core/clock';
 
 const STAMPED = new Set(['writeFile', 'appendFile', 'mkdir', 'cp', 'mv', 'symlink', 'link']);
 
-export function withClockTimes(fs: IFileSystem, clock: Clock): IFileSystem {
+/**
+ * Symlink times cannot be set in just-bash's filesystem, so they are kept beside it: when each
+ * link was made, by the clock; links older than the record show the host's boot time.
+ */
+export interface LinkTimes {
+  made: Map<string, number>;
+  bootedAt: number;
+}
+
+export function withClockTimes(fs: IFileSystem, clock: Clock, links: LinkTimes): IFileSystem {
   return new Proxy(fs, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      if (property === 'lstat') {
+        return async (path: string) => {
+          const stat = await target.lstat(path);
+          return stat.isSymbolicLink ? { ...stat, mtime: new Date(links.made.get(path) ?? links.bootedAt) } : stat;
+        };
+      }
+      if (property === 'symlink') {
+        return async (linkTarget: string, path: string) => {
+          await target.symlink(linkTarget, path);
+          links.made.set(path, clock.now());
+        };
+      }
       // `touch` asks for "now" in real time; the sandbox's now is the clock's. (A consequence:
       // explicit dates, `touch -d 2020-01-01`, are not honoured yet.)
       if (property === 'utimes') return (path: string) => target.utimes(path, new Date(clock.now()), new Date(clock.now()));

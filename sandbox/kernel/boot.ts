@@ -31,7 +31,7 @@ export function bootHost(kernel: Kernel, services: ServiceManager): BootedHost {
     if (controllers.length > 0) kernel.cgroups.setSubtreeControl(path, controllers.map((c) => `+${c}`).join(' '), false);
   }
 
-  kernel.spawn({ parent: 0, argv: ['/sbin/init'], comm: 'systemd', cgroup: '/init.scope', rssKiB: 12_672, vszKiB: 22_316, survives: [SIGNALS.TERM, SIGNALS.INT, SIGNALS.HUP] });
+  kernel.spawn({ parent: 0, argv: ['/sbin/init'], comm: 'systemd', cgroup: '/init.scope', sessionLeader: true, rssKiB: 12_672, vszKiB: 22_316, survives: [SIGNALS.TERM, SIGNALS.INT, SIGNALS.HUP] });
   const kthreadd = kernel.spawn({ parent: 0, argv: ['[kthreadd]'], comm: 'kthreadd', kernelThread: true, state: 'S' });
   for (const name of KERNEL_THREADS.slice(1)) {
     kernel.spawn({ parent: kthreadd.pid, argv: [`[${name}]`], comm: name, kernelThread: true, state: name.startsWith('kworker/R') ? 'I' : 'S' });

@@ -24,13 +24,12 @@ export async function asProcess(
     if (error instanceof KernelError && error.code === 'EAGAIN') return fail(`bash: fork: retry: ${error.text}\n`, 254);
     throw error;
   }
-  const previous = ctx.host.activePid;
-  ctx.host.activePid = pid;
+  const previous = ctx.host.runningPid;
+  ctx.host.runningPid = pid;
   try {
-    const result = await run({ pid });
-    return result;
+    return await run({ pid });
   } finally {
     ctx.kernel.exit(pid, 0);
-    ctx.host.activePid = ctx.kernel.get(previous) ? previous : ctx.shellPid;
+    ctx.host.runningPid = previous !== null && ctx.kernel.get(previous) ? previous : null;
   }
 }

@@ -62,7 +62,7 @@ export function mountCommand(ctx: ShellContext) {
         if ((upper && !work) || (!upper && work)) return fail(BAD_MOUNT(target), 32);
         const dirs = [...lower.split(':'), ...(upper ? [upper, work!] : [])].map(resolve);
         for (const dir of dirs) if (!(await isDirectory(ctx, dir))) return fail(`mount: ${target}: special device ${source} does not exist.\n`, 32);
-        const raw = ctx.host.rootfs;
+        const raw = ctx.host.layerRoot();
         const lowers = lower.split(':').map((dir) => overlayLayer(subtreeFs(raw, resolve(dir))));
         // Without an upperdir the overlay is read-only; a throwaway upper keeps the code path one.
         const upperLayer = overlayLayer(upper ? subtreeFs(raw, resolve(upper)) : new InMemoryFs());
@@ -82,7 +82,7 @@ export function mountCommand(ctx: ShellContext) {
       if (type === 'bind') {
         const from = resolve(source);
         if (!(await table.view.exists(from))) return fail(`mount: ${target}: special device ${from} does not exist.\n`, 32);
-        table.mount({ source: '/dev/root', target, fstype: 'ext4', options: 'rw,relatime', fs: subtreeFs(ctx.host.rootfs, from) });
+        table.mount({ source: '/dev/root', target, fstype: 'ext4', options: 'rw,relatime', fs: subtreeFs(ctx.host.layerRoot(), from) });
         return ok();
       }
       if (type === '') return fail(`mount: ${target}: can't find in /etc/fstab.\n`, 1);

@@ -24,12 +24,12 @@ export function quoteArgs(argv: string[]): string {
 export async function runProgram(ctx: ShellContext, pid: number, argv: string[], cwd?: string): Promise<CommandResult> {
   const shell = ctx.host.openShell(pid, cwd);
   const script = SHELLS.has(argv[0]) && argv[1] === '-c' ? (argv[2] ?? '') : quoteArgs(argv);
-  const previous = ctx.host.activePid;
-  ctx.host.activePid = pid;
+  const previous = ctx.host.runningPid;
+  ctx.host.runningPid = pid;
   try {
     const result = await shell.run(script);
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   } finally {
-    ctx.host.activePid = ctx.kernel.get(previous) ? previous : ctx.shellPid;
+    ctx.host.runningPid = previous !== null && ctx.kernel.get(previous) ? previous : null;
   }
 }

@@ -67,7 +67,7 @@ function stat(p: Process): string {
 }
 
 function args(p: Process, ctx: ColumnContext): string {
-  const command = p.kernelThread ? `[${p.comm}]` : p.argv.join(' ');
+  const command = p.argv.join(' ');
   return (ctx.forest?.get(p.pid) ?? '') + command;
 }
 
