@@ -8,7 +8,9 @@ import type { Clock } from './core/clock';
 import { CgroupFs } from './fs/cgroupfs';
 import { writeCommandStubs } from './fs/command-stubs';
 import { writeHostRoot } from './fs/host-root';
-import { hostMounts, MountTable, type MountEntry } from './fs/mount-table';
+import { hostMounts, MountTable, type MountEntry, type MountSpec } from './fs/mount-table';
+import { OverlayFs, overlayLayer } from './fs/overlay-fs';
+import { subtreeFs } from './fs/subtree-fs';
 import { ProcFs } from './fs/procfs';
 import { withSpecialFiles } from './fs/special-files';
 import { restoreFs, snapshotFs, type FsSnapshot } from './fs/snapshot';
@@ -30,8 +32,8 @@ export interface HostOptions {
   elapsed: () => number;
 }
 
-/** A mount as data: enough to rebuild its filesystem object after a restore. */
-export type SavedMount = Omit<MountEntry, 'fs'> & { kind?: 'proc' | 'cgroup2'; pidNamespace?: number };
+/** A mount as data: its spec rebuilds the filesystem object after a restore. */
+export type SavedMount = Omit<MountEntry, 'fs'>;
 
 export interface HostSnapshot {
   hostname: string;
@@ -79,7 +81,7 @@ export class Host {
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
     const { shellPid } = bootHost(kernel, host.services);
     host.network.initHost(INITIAL_NAMESPACE_INODES.net, options.address, options.mac);
-    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts(host.procfs(INITIAL_NAMESPACE_INODES.pid), host.cgroupfs())));
+    host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts((spec) => host.mountFilesystem(spec), INITIAL_NAMESPACE_INODES.pid)));
     host.attachShells([shellPid]);
     await host.console.top.session.start();
     return host;
@@ -88,7 +90,10 @@ export class Host {
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
     const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, saved.services, saved.network);
-    for (const [inode, mounts] of saved.mountTables) host.mountTables.set(inode, new MountTable(host.rootView(), mounts.map((m) => host.restoreMount(m))));
+    for (const [inode, mounts] of saved.mountTables) {
+      const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
+      host.mountTables.set(inode, new MountTable(host.rootView(), entries));
+    }
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
     return host;
@@ -141,6 +146,32 @@ export class Host {
     return new CgroupFs(this.kernel, INITIAL_NAMESPACE_INODES.pid);
   }
 
+  /** Makes the filesystem a mount spec describes; `mount` and restore both come through here. */
+  mountFilesystem(spec: MountSpec, tmpfsFiles?: InMemoryFs): IFileSystem {
+    switch (spec.kind) {
+      case 'proc':
+        return this.procfs(spec.pidNamespace);
+      case 'cgroup2':
+        return this.cgroupfs();
+      case 'tmpfs':
+        return tmpfsFiles ?? new InMemoryFs();
+      case 'bind':
+        return subtreeFs(this.layerRoot(), spec.from);
+      case 'overlay': {
+        const root = this.layerRoot();
+        const lowers = spec.lower.map((dir) => overlayLayer(subtreeFs(root, dir)));
+        // Without an upperdir the overlay is read-only; a throwaway upper keeps one code path.
+        const upper = overlayLayer(spec.upper ? subtreeFs(root, spec.upper) : new InMemoryFs());
+        return withSpecialFiles(new OverlayFs(upper, lowers));
+      }
+    }
+  }
+
+  /** A restored tmpfs's files. */
+  async tmpfsFiles(spec: MountSpec): Promise<InMemoryFs | undefined> {
+    return spec.kind === 'tmpfs' && spec.files ? restoreFs(spec.files) : undefined;
+  }
+
   /** An interactive bash bound to process `pid`, seeing the filesystem of its mount namespace. */
   openShell(pid: number, cwd?: string, rootOverride?: IFileSystem): ShellSession {
     const process = this.kernel.require(pid);
@@ -152,6 +183,7 @@ export class Host {
       processInfo: { pid: process.nspid.at(-1)!, ppid: this.kernel.get(process.ppid)?.nspid.at(-1) ?? 0, uid: process.uid, gid: process.gid },
       commands: hostCommands({ host: this, kernel: this.kernel, shellPid: pid, mounts }),
       elapsed: this.elapsed,
+      sleep: (ms, signal) => this.kernel.clock.sleep(ms, signal),
     });
   }
 
@@ -175,7 +207,7 @@ export class Host {
       kernel: this.kernel.snapshot(),
       services: this.services.snapshot(),
       network: this.network.snapshot(),
-      mountTables: [...this.mountTables.entries()].map(([inode, table]) => [inode, table.list().map(saveMount)]),
+      mountTables: await Promise.all([...this.mountTables.entries()].map(async ([inode, table]) => [inode, await Promise.all(table.list().map(saveMount))] as [number, SavedMount[]])),
       shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
     };
   }
@@ -186,17 +218,11 @@ export class Host {
     this.shells.restoreFrames(frames.slice(1));
   }
 
-  private restoreMount(saved: SavedMount): MountEntry {
-    const { kind, pidNamespace, ...entry } = saved;
-    if (kind === 'proc') return { ...entry, fs: this.procfs(pidNamespace!) };
-    if (kind === 'cgroup2') return { ...entry, fs: this.cgroupfs() };
-    return entry;
-  }
 }
 
-function saveMount(entry: MountEntry): SavedMount {
+async function saveMount(entry: MountEntry): Promise<SavedMount> {
   const { fs, ...rest } = entry;
-  if (fs instanceof ProcFs) return { ...rest, kind: 'proc', pidNamespace: fs.pidNamespaceInode };
-  if (fs instanceof CgroupFs) return { ...rest, kind: 'cgroup2' };
+  // A tmpfs keeps its files only in memory: they travel inside the mount's spec.
+  if (rest.spec?.kind === 'tmpfs' && fs instanceof InMemoryFs) return { ...rest, spec: { kind: 'tmpfs', files: await snapshotFs(fs) } };
   return rest;
 }

@@ -6,6 +6,15 @@
  */
 import { MountableFs, type IFileSystem } from 'just-bash';
 import { KernelError } from '../core/errors';
+import type { FsSnapshot } from './snapshot';
+
+/** How a mount's filesystem is made: plain data, so a snapshot can make it again. */
+export type MountSpec =
+  | { kind: 'proc'; pidNamespace: number }
+  | { kind: 'cgroup2' }
+  | { kind: 'overlay'; lower: string[]; upper?: string; work?: string }
+  | { kind: 'bind'; from: string }
+  | { kind: 'tmpfs'; files?: FsSnapshot };
 
 export interface MountEntry {
   source: string;
@@ -14,6 +23,7 @@ export interface MountEntry {
   options: string;
   /** The filesystem serving `target`, when it is not the root filesystem's own directory. */
   fs?: IFileSystem;
+  spec?: MountSpec;
 }
 
 export class MountTable {
@@ -66,15 +76,19 @@ export class MountTable {
 }
 
 /** The mounts a booted Ubuntu server shows before anyone mounts anything. */
-export function hostMounts(procfs: IFileSystem, cgroupfs: IFileSystem): MountEntry[] {
+export function hostMounts(make: (spec: MountSpec) => IFileSystem, pidNamespace: number): MountEntry[] {
+  const procSpec: MountSpec = { kind: 'proc', pidNamespace };
+  const cgroupSpec: MountSpec = { kind: 'cgroup2' };
+  const procfs = make(procSpec);
+  const cgroupfs = make(cgroupSpec);
   return [
     { source: '/dev/root', target: '/', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
     { source: 'udev', target: '/dev', fstype: 'devtmpfs', options: 'rw,nosuid,relatime,size=2003740k,nr_inodes=500935,mode=755,inode64' },
-    { source: 'proc', target: '/proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: procfs },
+    { source: 'proc', target: '/proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: procfs, spec: procSpec },
     { source: 'sysfs', target: '/sys', fstype: 'sysfs', options: 'rw,nosuid,nodev,noexec,relatime' },
     { source: 'devpts', target: '/dev/pts', fstype: 'devpts', options: 'rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=000' },
     { source: 'tmpfs', target: '/run', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=401304k,mode=755,inode64' },
-    { source: 'cgroup2', target: '/sys/fs/cgroup', fstype: 'cgroup2', options: 'rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot', fs: cgroupfs },
+    { source: 'cgroup2', target: '/sys/fs/cgroup', fstype: 'cgroup2', options: 'rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot', fs: cgroupfs, spec: cgroupSpec },
     { source: 'tmpfs', target: '/run/lock', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=5120k,inode64' },
     { source: '/dev/vda15', target: '/boot/efi', fstype: 'vfat', options: 'rw,relatime,fmask=0077,dmask=0077,codepage=437,iocharset=iso8859-1,shortname=mixed,errors=remount-ro' },
   ];

@@ -36,6 +36,8 @@ export interface ShellSessionOptions {
   processInfo?: { pid: number; ppid: number; uid: number; gid: number };
   /** Monotonic milliseconds from the host environment; only paces cooperative yields. */
   elapsed: () => number;
+  /** How `sleep N` passes time: the world's clock (instant on a manual clock, real otherwise). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RunResult {
@@ -78,6 +80,8 @@ export class ShellSession {
   private cwd: string;
   private history: string[] = [];
   private lastStatus = 0;
+  /** The abort signal of the line being run, so `sleep` ends on Ctrl-C. */
+  private running: AbortSignal | undefined;
 
   constructor(options: ShellSessionOptions) {
     this.identityOf = options.identity;
@@ -99,6 +103,7 @@ export class ShellSession {
         ...options.env,
       },
       processInfo: options.processInfo,
+      sleep: options.sleep ? (ms) => options.sleep!(ms, this.running) : undefined,
       customCommands: [status, createYieldCommand(options.elapsed), this.writeOwner.command, this.exitMark.command, ...(options.commands ?? [])],
       // Real bash has no iteration limits: a runaway loop is the student's to stop with Ctrl-C,
       // which the loop-yield plugin makes possible. The memory guards stay at their defaults.
@@ -177,6 +182,7 @@ export class ShellSession {
     let stdout = '';
     let stderr = '';
     let exitCode: number;
+    this.running = signal;
     try {
       const result = await this.bash.exec(script, { env, cwd: this.cwd, replaceEnv: this.env !== undefined, signal, rawScript: true });
       stdout = result.stdout;
@@ -189,6 +195,7 @@ export class ShellSession {
       stderr = this.describeFailure(error);
       exitCode = 1;
     }
+    this.running = undefined;
     const interrupted = !!signal?.aborted;
     if (interrupted) {
       exitCode = EXIT_INTERRUPTED;

@@ -3,10 +3,7 @@
  * `mount -t overlay overlay -o lowerdir=...,upperdir=...,workdir=... DIR` builds an overlay from
  * host directories; `-t proc`, `-t tmpfs` and `--bind` work too. Errors use util-linux's words.
  */
-import { InMemoryFs, defineCommand } from 'just-bash';
-import { OverlayFs, overlayLayer } from '../../fs/overlay-fs';
-import { withSpecialFiles } from '../../fs/special-files';
-import { subtreeFs } from '../../fs/subtree-fs';
+import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../context';
 import { asProcess } from './as-process';
 import { getopt } from './getopt';
@@ -62,27 +59,31 @@ export function mountCommand(ctx: ShellContext) {
         if ((upper && !work) || (!upper && work)) return fail(BAD_MOUNT(target), 32);
         const dirs = [...lower.split(':'), ...(upper ? [upper, work!] : [])].map(resolve);
         for (const dir of dirs) if (!(await isDirectory(ctx, dir))) return fail(`mount: ${target}: special device ${source} does not exist.\n`, 32);
-        const raw = ctx.host.layerRoot();
-        const lowers = lower.split(':').map((dir) => overlayLayer(subtreeFs(raw, resolve(dir))));
-        // Without an upperdir the overlay is read-only; a throwaway upper keeps the code path one.
-        const upperLayer = overlayLayer(upper ? subtreeFs(raw, resolve(upper)) : new InMemoryFs());
-        if (work) await raw.mkdir(`${resolve(work)}/work`, { recursive: true }).then(() => raw.chmod(`${resolve(work)}/work`, 0));
+        if (work) {
+          const workdir = `${resolve(work)}/work`;
+          await ctx.host.layerRoot().mkdir(workdir, { recursive: true });
+          await ctx.host.layerRoot().chmod(workdir, 0);
+        }
         const resolved = [`lowerdir=${lower.split(':').map(resolve).join(':')}`, ...(upper ? [`upperdir=${resolve(upper)}`, `workdir=${resolve(work!)}`] : [])];
-        table.mount({ source, target, fstype: 'overlay', options: `rw,relatime,${resolved.join(',')},uuid=on`, fs: withSpecialFiles(new OverlayFs(upperLayer, lowers)) });
+        const spec = { kind: 'overlay' as const, lower: lower.split(':').map(resolve), upper: upper ? resolve(upper) : undefined, work: work ? resolve(work) : undefined };
+        table.mount({ source, target, fstype: 'overlay', options: `rw,relatime,${resolved.join(',')},uuid=on`, fs: ctx.host.mountFilesystem(spec), spec });
         return ok();
       }
       if (type === 'proc') {
-        table.mount({ source, target, fstype: 'proc', options: 'rw,relatime', fs: ctx.host.procfs(ctx.kernel.require(pid).ns.pid) });
+        const spec = { kind: 'proc' as const, pidNamespace: ctx.kernel.require(pid).ns.pid };
+        table.mount({ source, target, fstype: 'proc', options: 'rw,relatime', fs: ctx.host.mountFilesystem(spec), spec });
         return ok();
       }
       if (type === 'tmpfs') {
-        table.mount({ source, target, fstype: 'tmpfs', options: 'rw,relatime,inode64', fs: new InMemoryFs() });
+        const spec = { kind: 'tmpfs' as const };
+        table.mount({ source, target, fstype: 'tmpfs', options: 'rw,relatime,inode64', fs: ctx.host.mountFilesystem(spec), spec });
         return ok();
       }
       if (type === 'bind') {
         const from = resolve(source);
         if (!(await table.view.exists(from))) return fail(`mount: ${target}: special device ${from} does not exist.\n`, 32);
-        table.mount({ source: '/dev/root', target, fstype: 'ext4', options: 'rw,relatime', fs: subtreeFs(ctx.host.layerRoot(), from) });
+        const spec = { kind: 'bind' as const, from };
+        table.mount({ source: '/dev/root', target, fstype: 'ext4', options: 'rw,relatime', fs: ctx.host.mountFilesystem(spec), spec });
         return ok();
       }
       if (type === '') return fail(`mount: ${target}: can't find in /etc/fstab.\n`, 1);

@@ -87,7 +87,8 @@ export function unshareCommand(ctx: ShellContext) {
     if (options.has('mount-proc')) {
       const dir = typeof options.get('mount-proc') === 'string' ? String(options.get('mount-proc')) : '/proc';
       const pidNs = ctx.kernel.pidForChildren(unshare);
-      ctx.host.mountsOf(target.ns.mnt).mount({ source: 'proc', target: dir, fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: ctx.host.procfs(pidNs) });
+      const spec = { kind: 'proc' as const, pidNamespace: pidNs };
+      ctx.host.mountsOf(target.ns.mnt).mount({ source: 'proc', target: dir, fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: ctx.host.mountFilesystem(spec), spec });
     }
     const finish = (status: number) => {
       if (ctx.kernel.get(target.pid)) ctx.kernel.exit(target.pid, status);
