@@ -345,7 +345,8 @@ export class Kernel {
   }
 
   private nextFreePid(ns: PidNamespace): number {
-    const used = new Set(this.list().map((p) => this.pidIn(p, ns.inode)).filter((x) => x !== undefined));
+    // In the initial namespace a pid is taken exactly when the table has it; deeper ones are small.
+    const used = ns.level === 0 ? { has: (pid: number) => this.get(pid) !== undefined } : new Set(this.list().map((p) => this.pidIn(p, ns.inode)).filter((x) => x !== undefined));
     let pid = ns.lastPid;
     do pid = pid >= PID_MAX ? 300 : pid + 1;
     while (used.has(pid));

@@ -3,12 +3,14 @@
  * machines are shared and noisy — and it writes the figures to bench-results/latest.json.
  */
 import fs from 'node:fs';
+import { benchHost } from './host';
 import { benchShell } from './shell';
 import { benchSite } from './site';
 
 async function main() {
   const results: Record<string, Record<string, number>> = {};
   results.shell = await benchShell();
+  results.host = await benchHost();
   if (fs.existsSync('out/index.html')) results.site = await benchSite();
   else console.log('\nSite: skipped (no out/; run `npm run build` first)');
   fs.mkdirSync('bench-results', { recursive: true });

@@ -30,35 +30,32 @@ async function measureLoad(page: Page, url: string) {
   return { ready: (await readyAt.jsonValue()) as number, fcp };
 }
 
-/** Runs `count` commands through the page's Run path and times each from request to output row. */
+/**
+ * Runs `count` commands through the page's Run path and times each from request to output row.
+ * The browser-side code is a string: tsx would wrap named functions in a helper the page lacks.
+ */
 async function commandLatencies(page: Page, count: number): Promise<number[]> {
-  return page.evaluate(async (n) => {
+  const script = `(async (n) => {
     const rows = document.querySelector('.xterm-rows');
     if (!rows) throw new Error('no terminal rows');
-    const waitForRow = (text: string) =>
-      new Promise<void>((resolve) => {
-        const seen = () => [...rows.children].some((row) => row.textContent?.trim() === text);
-        if (seen()) return resolve();
-        const observer = new MutationObserver(() => {
-          if (seen()) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(rows, { childList: true, subtree: true, characterData: true });
-      });
-    const times: number[] = [];
+    const seen = (text) => [...rows.children].some((row) => row.textContent.trim() === text);
+    const waitForRow = (text) => new Promise((resolve) => {
+      if (seen(text)) return resolve();
+      const observer = new MutationObserver(() => { if (seen(text)) { observer.disconnect(); resolve(); } });
+      observer.observe(rows, { childList: true, subtree: true, characterData: true });
+    });
+    const times = [];
     for (let i = 0; i < n; i++) {
-      const marker = `bench-${i}`;
+      const marker = 'bench-' + i;
       const t0 = performance.now();
-      window.dispatchEvent(new CustomEvent('dockyard:run', { detail: { command: `echo ${marker}` } }));
+      window.dispatchEvent(new CustomEvent('dockyard:run', { detail: { command: 'echo ' + marker } }));
       await waitForRow(marker);
       times.push(performance.now() - t0);
-      // Let the prompt come back before the next request (the terminal queues them anyway).
       await new Promise((r) => setTimeout(r, 5));
     }
     return times;
-  }, count);
+  })(${count})`;
+  return page.evaluate(script) as Promise<number[]>;
 }
 
 export async function benchSite(): Promise<Record<string, number>> {
