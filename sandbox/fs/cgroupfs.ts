@@ -86,7 +86,8 @@ export class CgroupFs extends SyntheticFs {
     const k = this.kernel;
     const lines = (pairs: [string, number | string][]) => pairs.map(([key, v]) => `${key} ${v}\n`).join('');
     const memoryEvents = (g: Cgroup) => lines(Object.entries(g.memoryEvents));
-    const usageUs = (g: Cgroup) => Math.round(k.subtree(g.path).reduce((sum, p) => sum + p.cpuMs, 0) * 1000);
+    // Usage counts CPU time of processes still alive plus what the group has accumulated.
+    const usageUs = (g: Cgroup) => Math.max(g.cpuStat.usageUs, Math.round(k.subtree(g.path).reduce((sum, p) => sum + p.cpuMs, 0) * 1000));
     return {
       'cgroup.controllers': { read: (g) => `${k.cgroups.controllers(g.path).join(' ')}\n` },
       'cgroup.subtree_control': {

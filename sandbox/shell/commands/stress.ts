@@ -5,6 +5,7 @@
  */
 import { defineCommand } from 'just-bash';
 import { KernelError } from '../../core/errors';
+import { runBusy } from '../../kernel/cpu';
 import { chargeMemory } from '../../kernel/oom';
 import { SIGNALS } from '../../kernel/process';
 import type { ShellContext } from '../context';
@@ -122,10 +123,7 @@ export function stressCommand(ctx: ShellContext) {
     const signal = commandContext.signal;
     await kernel.clock.sleep(timeout === null ? Number.POSITIVE_INFINITY : timeout * 1000, signal);
     const elapsed = kernel.clock.now() - started;
-    for (const pid of workers.slice(0, cpu)) {
-      const worker = kernel.get(pid);
-      if (worker) worker.cpuMs += elapsed;
-    }
+    runBusy(kernel, workers.slice(0, cpu), elapsed);
     for (const pid of workers) if (kernel.get(pid)) kernel.kill(pid, SIGNALS.TERM);
     if (signal?.aborted || timeout === null) return finish(130);
     if (!quiet) out += `stress: info: [${shown}] successful run completed in ${Math.round(elapsed / 1000)}s\n`;
