@@ -4,7 +4,8 @@
  *   printf 'ls\ncat welcome.txt\n' | npm run --silent sandbox    a transcript
  */
 import readline from 'node:readline';
-import { createElapsedClock, createManualClock, Sandbox } from '../sandbox/index';
+import { createElapsedClock, createManualClock, type Sandbox } from '../sandbox/index';
+import { findScenario, SCENARIOS } from '../sandbox/scenarios';
 import { parseArgs, USAGE } from './cli/args';
 import { CONTINUATION_PROMPT, droppedLinesNote, runTranscript } from './cli/transcript';
 
@@ -18,9 +19,19 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (parsed.listScenarios) {
+    const width = Math.max(...SCENARIOS.map((s) => s.name.length));
+    for (const s of SCENARIOS) process.stdout.write(`${s.name.padEnd(width)}  ${s.summary}\n`);
+    return 0;
+  }
+  const scenario = findScenario(parsed.scenario);
+  if (!scenario) {
+    process.stderr.write(`sandbox: unknown scenario '${parsed.scenario}'; --list-scenarios shows them\n`);
+    return 2;
+  }
   const interactive = process.stdin.isTTY === true;
   const elapsed = () => performance.now();
-  const sandbox = await Sandbox.create({
+  const sandbox = await scenario.build({
     seed: parsed.seed,
     elapsed,
     // A transcript must be reproducible, so its clock stands still unless the world moves it.

@@ -165,6 +165,16 @@ export class ShellSession {
     return this.cwd;
   }
 
+  /** A variable of this shell, as `echo $NAME` would show it. */
+  variable(name: string): string | undefined {
+    return this.env?.[name];
+  }
+
+  /** The filesystem this shell sees (its mount namespace's view, or a chroot's). */
+  get filesystem(): IFileSystem {
+    return this.bash.fs;
+  }
+
   snapshot(): ShellSnapshot {
     return { cwd: this.cwd, env: { ...this.env }, history: [...this.history], functions: this.functions.snapshot(), lastStatus: this.lastStatus };
   }

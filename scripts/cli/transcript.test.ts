@@ -33,8 +33,8 @@ describe('headless transcript', () => {
 
 describe('CLI options', () => {
   it('parses --seed and rejects what it does not know', () => {
-    expect(parseArgs(['--seed', '42'])).toEqual({ seed: 42, help: false });
-    expect(parseArgs(['--seed=7'])).toEqual({ seed: 7, help: false });
+    expect(parseArgs(['--seed', '42'])).toEqual({ seed: 42, help: false, scenario: 'fresh-host', listScenarios: false });
+    expect(parseArgs(['--seed=7', '--scenario', 'x'])).toEqual({ seed: 7, help: false, scenario: 'x', listScenarios: false });
     expect(parseArgs(['--seed', 'x'])).toEqual({ error: "--seed needs a whole number, got 'x'" });
     expect(parseArgs(['--nope'])).toEqual({ error: "unknown option '--nope'" });
   });
@@ -44,5 +44,9 @@ describe('CLI options', () => {
     expect(run.stdout).toBe('root@lab:~# echo ok\nok\nroot@lab:~# false\n');
     expect(run.status).toBe(1);
     expect(execFileSync('npx', ['tsx', 'scripts/sandbox-cli.ts', '--help'], { encoding: 'utf8' })).toContain('--seed N');
+    expect(execFileSync('npx', ['tsx', 'scripts/sandbox-cli.ts', '--list-scenarios'], { encoding: 'utf8' })).toMatch(/^fresh-host +one Ubuntu/m);
+    const unknown = spawnSync('npx', ['tsx', 'scripts/sandbox-cli.ts', '--scenario', 'nope'], { input: '', encoding: 'utf8' });
+    expect(unknown.stderr).toContain("unknown scenario 'nope'");
+    expect(unknown.status).toBe(2);
   });
 });
