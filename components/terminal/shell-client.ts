@@ -1,0 +1,222 @@
+/**
+ * The UI side of the port to the shell worker. It starts the worker on first use, turns messages
+ * into promises, keeps the latest snapshot of the world, and watches over the worker: if Ctrl-C
+ * gets no answer in time, or the worker dies, it replaces the worker with a new one restored from
+ * that snapshot, so nothing the student runs can leave the terminal stuck.
+ */
+import type { ClientMessage, ReadyMessage, ResultMessage, SandboxSnapshot, WorkerMessage } from './protocol';
+import type { CompletionResult } from './line-editor';
+
+/** What `new Worker(...)` gives; a fake in tests. */
+export interface WorkerLike {
+  postMessage(message: ClientMessage): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export type RunOutcome =
+  | ({ status: 'done' } & Omit<ResultMessage, 'type' | 'id'>)
+  /** The worker was replaced while the command ran; `prompt` is the restored shell's. */
+  | { status: 'restarted'; prompt: string }
+  /** The shell could not be started again. */
+  | { status: 'unavailable' };
+
+export type RestartReason = 'unresponsive' | 'crashed';
+
+export interface ShellClientEvents {
+  /** A worker is ready (the first one, and each replacement). */
+  ready(info: ReadyMessage): void;
+  /** The worker was replaced while no command was running (a running command learns it from its outcome). */
+  restarted?(reason: RestartReason): void;
+  snapshot?(snapshot: SandboxSnapshot): void;
+  /** Replacements kept failing; the shell is gone until the page reloads. */
+  unavailable?(message: string): void;
+}
+
+export interface ShellClientOptions {
+  createWorker: () => WorkerLike;
+  events: ShellClientEvents;
+  /** A saved world to start from. */
+  snapshot?: SandboxSnapshot;
+  /** How long Ctrl-C may go unanswered before the worker is replaced. */
+  interruptTimeoutMs?: number;
+  /** How long a completion may take before it is given up (the line editor waits for it). */
+  completionTimeoutMs?: number;
+  /** Replacements in a row that never became ready before giving up. */
+  maxFailedStarts?: number;
+}
+
+const NO_COMPLETION = (cursor: number): CompletionResult => ({ start: cursor, replacement: '', candidates: [] });
+
+export class ShellClient {
+  private worker: WorkerLike | null = null;
+  private latest: SandboxSnapshot | undefined;
+  private nextId = 1;
+  private pendingRun: { id: number; resolve: (outcome: RunOutcome) => void } | null = null;
+  private completions = new Map<number, { cursor: number; resolve: (result: CompletionResult) => void; timer: ReturnType<typeof setTimeout> }>();
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private failedStarts = 0;
+  private restarting: RestartReason | null = null;
+  private wasReady = false;
+  private gone = false;
+  private disposed = false;
+
+  constructor(private readonly options: ShellClientOptions) {
+    this.latest = options.snapshot;
+  }
+
+  /** The latest snapshot of the world (after the last completed command). */
+  get snapshot(): SandboxSnapshot | undefined {
+    return this.latest;
+  }
+
+  /** Starts the worker if it is not running yet. */
+  start(): void {
+    if (!this.worker && !this.disposed && !this.gone) this.spawn();
+  }
+
+  run(line: string): Promise<RunOutcome> {
+    if (this.gone || this.disposed) return Promise.resolve({ status: 'unavailable' });
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingRun = { id, resolve };
+      this.post({ type: 'run', id, line });
+    });
+  }
+
+  /** Ctrl-C: aborts the running command, and replaces the worker if it does not answer in time. */
+  interrupt(): void {
+    const run = this.pendingRun;
+    if (!run || !this.worker || this.restarting) return;
+    this.post({ type: 'interrupt', id: run.id });
+    this.watchdog ??= setTimeout(() => {
+      this.watchdog = null;
+      if (this.pendingRun === run) this.restart('unresponsive');
+    }, this.options.interruptTimeoutMs ?? 1500);
+  }
+
+  cancelInput(): void {
+    this.post({ type: 'cancel-input' });
+  }
+
+  complete(line: string, cursor: number): Promise<CompletionResult> {
+    if (!this.worker || this.restarting) return Promise.resolve(NO_COMPLETION(cursor));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.settleCompletion(id, NO_COMPLETION(cursor)), this.options.completionTimeoutMs ?? 3000);
+      this.completions.set(id, { cursor, resolve, timer });
+      this.post({ type: 'complete', id, line, cursor });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopWorker();
+    this.clearWatchdog();
+    for (const [id, { cursor }] of this.completions) this.settleCompletion(id, NO_COMPLETION(cursor));
+  }
+
+  private spawn(): void {
+    const worker = this.options.createWorker();
+    // Listeners go on before anything else happens: a message that arrives with none is lost.
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (this.worker === worker) this.restart('crashed');
+    };
+    worker.onmessageerror = () => {
+      if (this.worker === worker) this.restart('crashed');
+    };
+    this.worker = worker;
+    worker.postMessage(this.latest ? { type: 'restore', snapshot: this.latest } : { type: 'boot' });
+  }
+
+  private receive(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'ready': {
+        this.failedStarts = 0;
+        const reason = this.restarting;
+        this.restarting = null;
+        if (reason) {
+          const run = this.pendingRun;
+          this.pendingRun = null;
+          if (run) run.resolve({ status: 'restarted', prompt: message.prompt });
+          else if (this.wasReady) this.options.events.restarted?.(reason);
+        }
+        this.wasReady = true;
+        this.options.events.ready(message);
+        return;
+      }
+      case 'result': {
+        const run = this.pendingRun;
+        if (!run || run.id !== message.id) return;
+        this.pendingRun = null;
+        this.clearWatchdog();
+        const { stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history } = message;
+        run.resolve({ status: 'done', stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history });
+        return;
+      }
+      case 'completion': {
+        const { start, replacement, candidates } = message;
+        this.settleCompletion(message.id, { start, replacement, candidates });
+        return;
+      }
+      case 'snapshot':
+        this.latest = message.snapshot;
+        this.options.events.snapshot?.(message.snapshot);
+        return;
+      case 'failed':
+        this.restart('crashed', message.message);
+        return;
+    }
+  }
+
+  private restart(reason: RestartReason, detail = ''): void {
+    if (this.disposed || this.gone) return;
+    this.clearWatchdog();
+    this.stopWorker();
+    for (const [id, { cursor }] of this.completions) this.settleCompletion(id, NO_COMPLETION(cursor));
+    this.restarting ??= reason;
+    if (++this.failedStarts > (this.options.maxFailedStarts ?? 3)) {
+      this.gone = true;
+      const run = this.pendingRun;
+      this.pendingRun = null;
+      run?.resolve({ status: 'unavailable' });
+      this.options.events.unavailable?.(detail);
+      return;
+    }
+    this.spawn();
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.onmessageerror = null;
+    worker.terminate();
+  }
+
+  private post(message: ClientMessage): void {
+    this.worker?.postMessage(message);
+  }
+
+  private settleCompletion(id: number, result: CompletionResult): void {
+    const pending = this.completions.get(id);
+    if (!pending) return;
+    this.completions.delete(id);
+    clearTimeout(pending.timer);
+    pending.resolve(result);
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+  }
+}

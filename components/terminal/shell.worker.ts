@@ -1,0 +1,140 @@
+/**
+ * The shell worker: hosts the simulated world (the sandbox and just-bash) off the page's thread,
+ * so a runaway command can never freeze the page, and so the sandbox stays out of the page's
+ * bundle. Turbopack builds this as a classic worker: no module-worker features here.
+ */
+import { createElapsedClock, Sandbox, type SandboxOptions } from '@/sandbox';
+import { CONTINUATION_PROMPT, type ClientMessage, type WorkerMessage } from './protocol';
+
+interface WorkerScope {
+  postMessage(message: WorkerMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ClientMessage>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const post = (message: WorkerMessage) => scope.postMessage(message);
+
+/**
+ * While a script runs, just-bash's defense in depth swaps `performance.now` for a stub that throws.
+ * The sandbox's clock is trusted host code that scripts do reach (a file's mtime on write), so it
+ * keeps a reference to the real function, taken before any script runs.
+ */
+const now: () => number = performance.now.bind(performance);
+
+const options = (): SandboxOptions => ({
+  elapsed: now,
+  clock: createElapsedClock(now),
+});
+
+let world: Promise<Sandbox> | null = null;
+/** Lines of a command still being entered (after an open quote, a heredoc, a trailing pipe...). */
+let unfinished: string | null = null;
+let running: { id: number; controller: AbortController } | null = null;
+/** An interrupt that arrived before its command started. */
+let interruptedId = -1;
+/** Commands run one at a time, in the order they came. */
+let queue: Promise<void> = Promise.resolve();
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'boot':
+    case 'restore':
+      if (!world) world = start(message.type === 'restore' ? message.snapshot : undefined);
+      return;
+    case 'run':
+      queue = queue.then(() => run(message.id, message.line)).catch(() => undefined);
+      return;
+    case 'interrupt':
+      if (running?.id === message.id) running.controller.abort();
+      else interruptedId = message.id;
+      return;
+    case 'cancel-input':
+      unfinished = null;
+      return;
+    case 'complete':
+      void complete(message.id, message.line, message.cursor);
+      return;
+  }
+});
+
+async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<Sandbox> {
+  let sandbox: Sandbox | null = null;
+  let restored = false;
+  if (saved) {
+    try {
+      sandbox = await Sandbox.restore(saved, options());
+      restored = true;
+    } catch {
+      // An unreadable save is set aside: the student gets a fresh world rather than none.
+    }
+  }
+  try {
+    sandbox ??= await Sandbox.create(options());
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+  const shell = sandbox.console;
+  post({ type: 'ready', prompt: shell.prompt(), history: [...shell.getHistory()], hostLabel: hostLabel(sandbox), restored });
+  return sandbox;
+}
+
+async function run(id: number, line: string): Promise<void> {
+  let sandbox: Sandbox;
+  try {
+    sandbox = await ready();
+  } catch {
+    return; // `failed` was posted; the client restarts the worker
+  }
+  const shell = sandbox.console;
+  const text = unfinished === null ? line : `${unfinished}\n${line}`;
+  if (shell.isIncomplete(text)) {
+    unfinished = text;
+    post({ type: 'result', id, stdout: '', stderr: '', exitCode: 0, interrupted: false, droppedLines: 0, prompt: CONTINUATION_PROMPT, continuation: true, hostLabel: hostLabel(sandbox) });
+    return;
+  }
+  unfinished = null;
+  const controller = new AbortController();
+  if (interruptedId === id) controller.abort();
+  running = { id, controller };
+  const before = shell.top;
+  try {
+    const { stdout, stderr, exitCode, interrupted, droppedLines } = await shell.run(text, controller.signal);
+    // A nested shell (unshare ... bash, later docker exec -it, ssh) started or exited: its history is its own.
+    const history = shell.top === before ? undefined : [...shell.getHistory()];
+    post({ type: 'result', id, stdout, stderr, exitCode, interrupted, droppedLines, prompt: shell.prompt(), continuation: false, hostLabel: hostLabel(sandbox), history });
+  } catch (error) {
+    // The shell reports failures as bash would; anything that still escapes is shown, not swallowed.
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'result', id, stdout: '', stderr: `bash: ${message}\n`, exitCode: 1, interrupted: controller.signal.aborted, droppedLines: 0, prompt: shell.prompt(), continuation: false, hostLabel: hostLabel(sandbox) });
+  } finally {
+    running = null;
+  }
+  try {
+    post({ type: 'snapshot', snapshot: await sandbox.snapshot() });
+  } catch {
+    // The previous snapshot stays the one a restart would use.
+  }
+}
+
+async function complete(id: number, line: string, cursor: number): Promise<void> {
+  try {
+    const sandbox = await ready();
+    const completion = await sandbox.console.complete(line, cursor);
+    post({ type: 'completion', id, ...completion });
+  } catch {
+    post({ type: 'completion', id, start: cursor, replacement: '', candidates: [] });
+  }
+}
+
+/** `user@hostname` of the shell that has the terminal. */
+function hostLabel(sandbox: Sandbox): string {
+  const { user, hostname } = sandbox.console.top.session.identity;
+  return `${user}@${hostname}`;
+}
+
+function ready(): Promise<Sandbox> {
+  world ??= start();
+  return world;
+}
