@@ -10,7 +10,7 @@ import type { Console } from './shell/console';
 export { createElapsedClock, createManualClock, DEFAULT_EPOCH_MS, type Clock, type ManualClock } from './core/clock';
 export type { Completion } from './shell/completion';
 export type { RunResult, ShellSession } from './shell/session';
-export type { Console } from './shell/console';
+export type { Console, UiRequest } from './shell/console';
 export { Host } from './host';
 
 export interface SandboxOptions {

@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { createElapsedClock, createManualClock, type Sandbox } from '../sandbox/index';
 import { findScenario, SCENARIOS } from '../sandbox/scenarios';
 import { parseArgs, USAGE } from './cli/args';
-import { CONTINUATION_PROMPT, droppedLinesNote, runTranscript } from './cli/transcript';
+import { CONTINUATION_PROMPT, droppedLinesNote, requestNotes, runTranscript } from './cli/transcript';
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
@@ -105,6 +105,7 @@ function interact(sandbox: Sandbox): Promise<number> {
       if (result.droppedLines > 0) process.stdout.write(droppedLinesNote(result.droppedLines));
       process.stdout.write(result.stdout);
       process.stdout.write(result.stderr);
+      process.stdout.write(requestNotes(result.requests));
       status = result.exitCode;
       prompt();
     }

@@ -14,9 +14,13 @@ export interface ConsoleFrame {
   onExit: (status: number) => void;
 }
 
+/** Something a command asks of the terminal's surroundings (the page), not of the world. */
+export type UiRequest = { kind: 'edit'; path: string; content: string; exists: boolean };
+
 export class Console {
   private readonly stack: ConsoleFrame[] = [];
   private pending: ConsoleFrame[] = [];
+  private requests: UiRequest[] = [];
 
   constructor(base: ConsoleFrame) {
     this.stack.push(base);
@@ -37,6 +41,21 @@ export class Console {
   /** Puts restored nested shells back on the stack, bottom first. */
   restoreFrames(frames: ConsoleFrame[]): void {
     this.stack.push(...frames);
+  }
+
+  /** A command asks the page for something (`code FILE` opens the editor); handed out with the result. */
+  request(request: UiRequest): void {
+    this.requests.push(request);
+  }
+
+  /** Reads a file as the active shell sees it (for the editor pane). */
+  readFile(path: string): Promise<string> {
+    return this.top.session.filesystem.readFile(path);
+  }
+
+  /** Writes a file as the active shell sees it: the editor's Save. */
+  writeFile(path: string, content: string): Promise<void> {
+    return this.top.session.filesystem.writeFile(path, content);
   }
 
   /** A command asks for a shell to take over the terminal once the current line has finished. */
@@ -61,8 +80,9 @@ export class Console {
     return this.top.session.getHistory();
   }
 
-  async run(line: string, signal?: AbortSignal): Promise<RunResult> {
+  async run(line: string, signal?: AbortSignal): Promise<RunResult & { requests: UiRequest[] }> {
     const frame = this.top;
+    this.requests = [];
     const result = await frame.session.run(line, signal);
     if (result.exited && this.stack.length > 1) {
       this.stack.pop();
@@ -73,6 +93,6 @@ export class Console {
     }
     for (const next of this.pending) this.stack.push(next);
     this.pending = [];
-    return result;
+    return { ...result, requests: this.requests };
   }
 }

@@ -3,13 +3,18 @@
  * would: the prompt and the line, then the output. Lines that continue an unfinished command
  * (a heredoc, an open quote) are shown after bash's secondary prompt, `> `.
  */
-import type { Sandbox } from '../../sandbox/index';
+import type { Sandbox, UiRequest } from '../../sandbox/index';
 
 export interface TranscriptSink {
   write(text: string): void;
 }
 
 export const CONTINUATION_PROMPT = '> ';
+
+/** The headless CLI has no editor pane: it says so instead of silently doing nothing. */
+export function requestNotes(requests: UiRequest[]): string {
+  return requests.map((r) => `[dockyard: the editor pane opens ${r.path} in the browser; here, write files with a heredoc: cat > ${r.path} <<'EOF']\n`).join('');
+}
 
 export function droppedLinesNote(dropped: number): string {
   return `[dockyard: ${dropped.toLocaleString('en-US')} earlier lines of output are not shown]\n`;
@@ -32,6 +37,7 @@ export async function runTranscript(sandbox: Sandbox, lines: string[], out: Tran
     if (result.droppedLines > 0) out.write(droppedLinesNote(result.droppedLines));
     out.write(result.stdout);
     out.write(result.stderr);
+    out.write(requestNotes(result.requests));
     status = result.exitCode;
   }
   if (pending !== null) {
