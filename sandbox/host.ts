@@ -20,11 +20,16 @@ import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
 import { ServiceManager, type ServicesSnapshot } from './kernel/services';
 import { UNITS } from './kernel/unit-catalogue';
 import { Network, type NetworkSnapshot } from './net/network';
+import type { Random } from './core/random';
+import { DockerEngine } from './docker/engine';
+import type { EngineHost } from './docker/engine-host';
+import type { DockerSnapshot } from './docker/state';
 import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
 
 export interface HostOptions {
+  random: Random;
   hostname: string;
   address: string;
   mac: string;
@@ -42,14 +47,16 @@ export interface HostSnapshot {
   kernel: KernelSnapshot;
   services: ServicesSnapshot;
   network: NetworkSnapshot;
-  mountTables: [number, SavedMount[]][];
+  docker: DockerSnapshot;
+  mountTables: [number, SavedMount[], MountSpec | undefined][];
   shells: { pid: number; shell: ShellSnapshot }[];
 }
 
-export class Host {
+export class Host implements EngineHost {
   readonly kernel: Kernel;
   readonly services: ServiceManager;
   readonly network: Network;
+  readonly docker: DockerEngine;
   /** The command running right now, if any (set by commands while they run). */
   runningPid: number | null = null;
   private readonly mountTables = new Map<number, MountTable>();
@@ -62,14 +69,17 @@ export class Host {
     readonly rootfs: InMemoryFs,
     kernel: Kernel,
     private readonly elapsed: () => number,
+    readonly random: Random,
     savedServices?: ServicesSnapshot,
     savedNetwork?: NetworkSnapshot,
+    savedDocker?: DockerSnapshot,
   ) {
     this.kernel = kernel;
     this.linkTimes = { made: new Map(), bootedAt: kernel.bootedAt };
     this.network = new Network(savedNetwork);
     this.services = new ServiceManager(kernel, hostname, UNITS, savedServices);
     kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
+    this.docker = new DockerEngine(this, savedDocker);
   }
 
   static async boot(options: HostOptions): Promise<Host> {
@@ -78,7 +88,7 @@ export class Host {
     writeCommandStubs(rootfs, HOST_COMMAND_NAMES);
     await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
-    const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed);
+    const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed, options.random);
     const { shellPid } = bootHost(kernel, host.services);
     host.network.initHost(INITIAL_NAMESPACE_INODES.net, options.address, options.mac);
     host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts((spec) => host.mountFilesystem(spec), INITIAL_NAMESPACE_INODES.pid)));
@@ -87,12 +97,13 @@ export class Host {
     return host;
   }
 
-  static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number): Promise<Host> {
+  static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number, random: Random): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
-    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, saved.services, saved.network);
-    for (const [inode, mounts] of saved.mountTables) {
-      const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
-      host.mountTables.set(inode, new MountTable(host.rootView(), entries));
+    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, random, saved.services, saved.network, saved.docker);
+    for (const [inode, mounts, rootSpec] of saved.mountTables) {
+      // The root entry is the table's own root (rebuilt from rootSpec), never a mount over it.
+      const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec && m.target !== '/' ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
+      host.mountTables.set(inode, new MountTable(rootSpec ? host.mountFilesystem(rootSpec) : host.rootView(), entries, rootSpec));
     }
     host.attachShells(saved.shells.map((s) => s.pid));
     host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
@@ -152,7 +163,7 @@ export class Host {
       case 'proc':
         return this.procfs(spec.pidNamespace);
       case 'cgroup2':
-        return this.cgroupfs();
+        return spec.root && spec.root !== '/' ? subtreeFs(this.cgroupfs(), spec.root) : this.cgroupfs();
       case 'tmpfs':
         return tmpfsFiles ?? new InMemoryFs();
       case 'bind':
@@ -173,13 +184,13 @@ export class Host {
   }
 
   /** An interactive bash bound to process `pid`, seeing the filesystem of its mount namespace. */
-  openShell(pid: number, cwd?: string, rootOverride?: IFileSystem): ShellSession {
+  openShell(pid: number, cwd?: string, rootOverride?: IFileSystem, style: 'bash' | 'ash' = 'bash'): ShellSession {
     const process = this.kernel.require(pid);
     const mounts = this.mountsOf(process.ns.mnt);
     return new ShellSession({
       fs: rootOverride ?? mounts.view,
       cwd,
-      identity: () => ({ hostname: this.kernel.uts(this.kernel.get(pid) ?? process).hostname, user: 'root', home: '/root' }),
+      identity: () => ({ hostname: this.kernel.uts(this.kernel.get(pid) ?? process).hostname, user: 'root', home: '/root', style }),
       processInfo: { pid: process.nspid.at(-1)!, ppid: this.kernel.get(process.ppid)?.nspid.at(-1) ?? 0, uid: process.uid, gid: process.gid },
       commands: hostCommands({ host: this, kernel: this.kernel, shellPid: pid, mounts }),
       elapsed: this.elapsed,
@@ -207,7 +218,10 @@ export class Host {
       kernel: this.kernel.snapshot(),
       services: this.services.snapshot(),
       network: this.network.snapshot(),
-      mountTables: await Promise.all([...this.mountTables.entries()].map(async ([inode, table]) => [inode, await Promise.all(table.list().map(saveMount))] as [number, SavedMount[]])),
+      docker: this.docker.snapshot(),
+      mountTables: await Promise.all(
+        [...this.mountTables.entries()].map(async ([inode, table]) => [inode, await Promise.all(table.list().map(saveMount)), table.rootSpec] as [number, SavedMount[], MountSpec | undefined]),
+      ),
       shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
     };
   }

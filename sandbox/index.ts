@@ -32,7 +32,7 @@ export interface SandboxSnapshot {
 }
 
 /** Bumped whenever the snapshot's shape changes; older saves are set aside, not misread. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 export const DEFAULT_HOSTNAME = 'lab';
 
 export class Sandbox {
@@ -40,9 +40,9 @@ export class Sandbox {
   readonly random: Random;
   private readonly hosts: Host[];
 
-  private constructor(readonly seed: number, clock: Clock, hosts: Host[], randomState: number = seed) {
+  private constructor(readonly seed: number, clock: Clock, hosts: Host[], random: Random) {
     this.clock = clock;
-    this.random = createRandom(randomState);
+    this.random = random;
     this.hosts = hosts;
   }
 
@@ -65,15 +65,16 @@ export class Sandbox {
     const clock = options.clock ?? createManualClock();
     const random = createRandom(seed);
     const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
-    const host = await Host.boot({ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', mac, clock, elapsed: elapsedOrZero(options) });
-    return new Sandbox(seed, clock, [host], random.state());
+    const host = await Host.boot({ random, hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', mac, clock, elapsed: elapsedOrZero(options) });
+    return new Sandbox(seed, clock, [host], random);
   }
 
   static async restore(saved: SandboxSnapshot, options: SandboxOptions = {}): Promise<Sandbox> {
     if (saved.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${saved.version} is not ${SNAPSHOT_VERSION}`);
     const clock = options.clock ?? createManualClock();
-    const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options))));
-    return new Sandbox(saved.seed, clock, hosts, saved.randomState);
+    const random = createRandom(saved.randomState);
+    const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options), random)));
+    return new Sandbox(saved.seed, clock, hosts, random);
   }
 }
 

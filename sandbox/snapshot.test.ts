@@ -16,6 +16,8 @@ describe('snapshot and restore', () => {
       'mount -t tmpfs tmpfs /scratch && echo kept > /scratch/note',
       'systemctl stop containerd',
       'ip netns add blue',
+      'docker run -d --name web nginx',
+      'docker run --name box alpine sh -c "echo hi > /greeting; rm /etc/os-release"',
       'cd /tmp && export MARK=yes',
       'unshare --uts --pid --fork --mount-proc bash',
       'hostname demo',
@@ -30,6 +32,11 @@ describe('snapshot and restore', () => {
     expect(await run(after, 'cat /sys/fs/cgroup/demo/memory.max')).toBe('67108864\n');
     expect(await run(after, 'ls /merged; cat /scratch/note')).toBe('a\nkept\n');
     expect(await run(after, 'systemctl is-active containerd; ip netns list')).toBe('inactive\nblue\n');
+    expect(await run(after, 'exit')).toBe('exit\n');
+    expect(await run(after, 'docker ps --format "{{.Names}} {{.State}}"; docker diff box')).toBe('web running\nC /etc\nD /etc/os-release\nA /greeting\n');
+    expect(await run(after, 'docker exec web cat /usr/share/nginx/html/index.html | grep -c nginx')).toBe('6\n');
+    await run(after, 'unshare --uts --pid --fork --mount-proc bash');
+    await run(after, 'hostname demo');
     expect(await run(after, 'exit')).toBe('exit\n');
     expect(after.console.prompt()).toBe('root@lab:/tmp# ');
     expect(await run(after, 'hostname; echo $MARK')).toBe('lab\nyes\n');

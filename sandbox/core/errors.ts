@@ -16,6 +16,7 @@ export const ERRNO_TEXT = {
   EROFS: 'Read-only file system',
   ENOTEMPTY: 'Directory not empty',
   ENXIO: 'No such device or address',
+  ELOOP: 'Too many levels of symbolic links',
   EAGAIN: 'Resource temporarily unavailable',
   ENOMEM: 'Cannot allocate memory',
   EOPNOTSUPP: 'Operation not supported',

@@ -11,7 +11,8 @@ import type { FsSnapshot } from './snapshot';
 /** How a mount's filesystem is made: plain data, so a snapshot can make it again. */
 export type MountSpec =
   | { kind: 'proc'; pidNamespace: number }
-  | { kind: 'cgroup2' }
+  /** `root`: a cgroup namespace's view starts at that group (a container sees its own scope as /). */
+  | { kind: 'cgroup2'; root?: string }
   | { kind: 'overlay'; lower: string[]; upper?: string; work?: string }
   | { kind: 'bind'; from: string }
   | { kind: 'tmpfs'; files?: FsSnapshot };
@@ -33,6 +34,8 @@ export class MountTable {
   constructor(
     readonly root: IFileSystem,
     entries: MountEntry[],
+    /** How to rebuild `root` after a restore; absent for the host's own root filesystem. */
+    readonly rootSpec?: MountSpec,
   ) {
     this.entries = [...entries];
     this.view = new MountableFs({ base: root, mounts: entries.filter((e) => e.fs).map((e) => ({ mountPoint: e.target, filesystem: e.fs! })) });
@@ -44,7 +47,7 @@ export class MountTable {
 
   /** A copy for a new mount namespace: same mounts, changed independently from now on. */
   clone(): MountTable {
-    return new MountTable(this.root, this.entries);
+    return new MountTable(this.root, this.entries, this.rootSpec);
   }
 
   mount(entry: MountEntry): void {

@@ -66,6 +66,34 @@ export class OverlayFs implements IFileSystem {
     return null;
   }
 
+  /**
+   * Resolves symlinks at the overlay level, component by component, so a link in one layer can
+   * point into another and absolute targets stay inside this root (`/bin/ps -> /bin/busybox`).
+   * With `followLast` false the final component is left as it is (for lstat, readlink, rm).
+   */
+  private async resolve(path: string, followLast = true, depth = 0): Promise<string> {
+    if (depth > 40) throw new KernelError('ELOOP', 'open', path);
+    const parts = this.normalise(path).split('/').filter(Boolean);
+    let current = '';
+    for (let i = 0; i < parts.length; i++) {
+      const next = `${current}/${parts[i]}`;
+      const last = i === parts.length - 1;
+      if (last && !followLast) return next;
+      const layer = await this.find(next);
+      if (!layer) return [next, ...parts.slice(i + 1)].join('/');
+      const stat = await layer.fs.lstat(next);
+      if (!stat.isSymbolicLink) {
+        current = next;
+        continue;
+      }
+      const target = await layer.fs.readlink(next);
+      const rest = parts.slice(i + 1).join('/');
+      const base = target.startsWith('/') ? target : `${current}/${target}`;
+      return this.resolve(rest ? `${base}/${rest}` : base, followLast, depth + 1);
+    }
+    return current || '/';
+  }
+
   private async require(path: string, syscall: string): Promise<OverlayLayer> {
     const layer = await this.find(path);
     if (!layer) throw new KernelError('ENOENT', syscall, path);
@@ -101,15 +129,17 @@ export class OverlayFs implements IFileSystem {
   }
 
   async readFile(path: string, options?: never): Promise<string> {
-    return (await this.require(path, 'open')).fs.readFile(this.normalise(path), options);
+    const p = await this.resolve(path);
+    return (await this.require(p, 'open')).fs.readFile(p, options);
   }
 
   async readFileBuffer(path: string): Promise<Uint8Array> {
-    return (await this.require(path, 'open')).fs.readFileBuffer(this.normalise(path));
+    const p = await this.resolve(path);
+    return (await this.require(p, 'open')).fs.readFileBuffer(p);
   }
 
   async writeFile(path: string, content: string | Uint8Array, options?: never): Promise<void> {
-    const p = this.normalise(path);
+    const p = await this.resolve(path);
     await this.prepareParent(p);
     if (await this.isWhiteout(this.upper, p)) await this.upper.fs.rm(p);
     await this.copyUp(p);
@@ -117,7 +147,7 @@ export class OverlayFs implements IFileSystem {
   }
 
   async appendFile(path: string, content: string | Uint8Array, options?: never): Promise<void> {
-    const p = this.normalise(path);
+    const p = await this.resolve(path);
     await this.prepareParent(p);
     if (await this.isWhiteout(this.upper, p)) await this.upper.fs.rm(p);
     await this.copyUp(p);
@@ -125,19 +155,25 @@ export class OverlayFs implements IFileSystem {
   }
 
   async exists(path: string): Promise<boolean> {
-    return (await this.find(path)) !== null;
+    try {
+      return (await this.find(await this.resolve(path))) !== null;
+    } catch {
+      return false;
+    }
   }
 
   async stat(path: string): Promise<FsStat> {
-    return (await this.require(path, 'stat')).fs.stat(this.normalise(path));
+    const p = await this.resolve(path);
+    return (await this.require(p, 'stat')).fs.lstat(p);
   }
 
   async lstat(path: string): Promise<FsStat> {
-    return (await this.require(path, 'lstat')).fs.lstat(this.normalise(path));
+    const p = await this.resolve(path, false);
+    return (await this.require(p, 'lstat')).fs.lstat(p);
   }
 
   async readdir(path: string): Promise<string[]> {
-    const dir = this.normalise(path);
+    const dir = await this.resolve(path);
     const top = await this.require(dir, 'scandir');
     if (!(await top.fs.stat(dir)).isDirectory) throw new KernelError('ENOTDIR', 'scandir', path);
     const names = new Set<string>();
@@ -156,7 +192,7 @@ export class OverlayFs implements IFileSystem {
   }
 
   async readdirWithFileTypes(path: string) {
-    const dir = this.normalise(path);
+    const dir = await this.resolve(path);
     const entries = [];
     for (const name of await this.readdir(dir)) {
       const stat = await this.lstat(dir === '/' ? `/${name}` : `${dir}/${name}`);
@@ -166,7 +202,7 @@ export class OverlayFs implements IFileSystem {
   }
 
   async mkdir(path: string, options?: { recursive?: boolean }): Promise<void> {
-    const p = this.normalise(path);
+    const p = await this.resolve(path);
     if (await this.find(p)) {
       if (options?.recursive) return;
       throw new KernelError('EEXIST', 'mkdir', path);
@@ -181,7 +217,7 @@ export class OverlayFs implements IFileSystem {
   }
 
   async rm(path: string, options?: { recursive?: boolean; force?: boolean }): Promise<void> {
-    const p = this.normalise(path);
+    const p = await this.resolve(path, false);
     const layer = await this.find(p);
     if (!layer) {
       if (options?.force) return;
@@ -237,12 +273,13 @@ export class OverlayFs implements IFileSystem {
   }
 
   async chmod(path: string, mode: number): Promise<void> {
-    await this.copyUp(path);
-    await this.upper.fs.chmod(this.normalise(path), mode);
+    const p = await this.resolve(path);
+    await this.copyUp(p);
+    await this.upper.fs.chmod(p, mode);
   }
 
   async symlink(target: string, linkPath: string): Promise<void> {
-    const p = this.normalise(linkPath);
+    const p = await this.resolve(linkPath, false);
     if (await this.find(p)) throw new KernelError('EEXIST', 'symlink', linkPath);
     await this.prepareParent(p);
     if (await this.isWhiteout(this.upper, p)) await this.upper.fs.rm(p);
@@ -254,17 +291,20 @@ export class OverlayFs implements IFileSystem {
   }
 
   async readlink(path: string): Promise<string> {
-    return (await this.require(path, 'readlink')).fs.readlink(this.normalise(path));
+    const p = await this.resolve(path, false);
+    return (await this.require(p, 'readlink')).fs.readlink(p);
   }
 
   async realpath(path: string): Promise<string> {
-    await this.require(path, 'realpath');
-    return this.normalise(path);
+    const p = await this.resolve(path);
+    await this.require(p, 'realpath');
+    return p;
   }
 
   async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
-    await this.copyUp(path);
-    await this.upper.fs.utimes(this.normalise(path), atime, mtime);
+    const p = await this.resolve(path);
+    await this.copyUp(p);
+    await this.upper.fs.utimes(p, atime, mtime);
   }
 }
 

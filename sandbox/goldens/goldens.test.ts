@@ -11,7 +11,7 @@ import { runTranscript } from '../../scripts/cli/transcript';
 import { Sandbox } from '../index';
 
 const DIR = path.dirname(new URL(import.meta.url).pathname);
-const PROMPT = /^root@[\w.-]+:[^#]*# (.*)$/;
+const PROMPT = /^(?:root@[\w.-]+:[^#]*# |\S* # )(.*)$/;
 
 function commandsOf(transcript: string): string[] {
   const lines: string[] = [];

@@ -33,6 +33,12 @@ export interface SpawnOptions {
   foreground?: boolean;
   /** Signals this process catches or ignores and survives (an interactive bash ignores SIGTERM). */
   survives?: number[];
+  /** clone(2) with CLONE_NEW* flags: the child starts in fresh namespaces of these types. */
+  newNamespaces?: NamespaceType[];
+  /** The hostname of a new UTS namespace. */
+  hostname?: string;
+  /** Join all of this process's namespaces first (what `runc exec` does before it forks). */
+  namespacesOf?: number;
 }
 
 export interface KernelSnapshot {
@@ -99,7 +105,9 @@ export class Kernel {
   /** fork + exec: a child in its parent's namespaces and cgroup (pid namespace: its parent's pid_for_children). */
   spawn(options: SpawnOptions): Process {
     const parent = options.parent === 0 ? undefined : this.require(options.parent);
-    const ns: NamespaceSet = parent ? { ...parent.ns, pid: this.pidForChildren(parent) } : { ...INITIAL_NAMESPACE_INODES };
+    const joined = options.namespacesOf !== undefined ? this.require(options.namespacesOf).ns : undefined;
+    const ns: NamespaceSet = joined ? { ...joined } : parent ? { ...parent.ns, pid: this.pidForChildren(parent) } : { ...INITIAL_NAMESPACE_INODES };
+    for (const type of options.newNamespaces ?? []) ns[type] = this.newNamespace(type, ns, options.hostname);
     const cgroup = options.cgroup ?? parent?.cgroup ?? '/';
     this.checkPidsLimit(cgroup);
     const nspid = this.allocatePids(ns.pid);
@@ -211,6 +219,23 @@ export class Kernel {
       }
       p.ns[type] = inode;
     }
+  }
+
+  /** A fresh namespace of `type`, as clone(2) makes it, below the ones in `current`. */
+  private newNamespace(type: NamespaceType, current: NamespaceSet, hostname?: string): number {
+    const inode = this.nextInode++;
+    if (type === 'pid') {
+      const parent = this.pidNamespace(current.pid);
+      this.namespaces.set(inode, { inode, type: 'pid', level: parent.level + 1, parent: parent.inode, lastPid: 0 });
+    } else if (type === 'uts') {
+      const uts = this.namespaces.get(current.uts) as UtsNamespace;
+      this.namespaces.set(inode, { inode, type: 'uts', hostname: hostname ?? uts.hostname, domainname: uts.domainname });
+    } else if (type === 'user') {
+      this.namespaces.set(inode, { inode, type: 'user', parent: current.user, uidMap: [], gidMap: [] });
+    } else {
+      this.namespaces.set(inode, { inode, type } as Namespace);
+    }
+    return inode;
   }
 
   /** A namespace with no process in it yet (`ip netns add`): only net, ipc and uts are created this way. */

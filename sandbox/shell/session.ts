@@ -23,6 +23,8 @@ export interface ShellIdentity {
   hostname: string;
   user: string;
   home: string;
+  /** Which shell's prompt: bash's `root@host:~# ` or BusyBox ash's `~ # `. */
+  style?: 'bash' | 'ash';
 }
 
 export interface ShellSessionOptions {
@@ -128,9 +130,10 @@ export class ShellSession {
 
   /** `root@lab:~# ` — the primary prompt, from the session's state. */
   prompt(): string {
-    const { user, hostname, home } = this.identity;
+    const { user, hostname, home, style } = this.identity;
     const dir = this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
-    return `${user}@${hostname}:${dir}${user === 'root' ? '#' : '$'} `;
+    const sign = user === 'root' ? '#' : '$';
+    return style === 'ash' ? `${dir} ${sign} ` : `${user}@${hostname}:${dir}${sign} `;
   }
 
   /** True when `text` is an unfinished command: bash would print `> ` and read on. */
@@ -215,6 +218,8 @@ export class ShellSession {
       exitCode = EXIT_INTERRUPTED;
     }
     if (userInput) this.lastStatus = exitCode;
+    // BusyBox ash words it differently: `sh: ps: not found`.
+    if (this.identity.style === 'ash') stderr = stderr.replace(/^bash: (.+): command not found$/gm, 'sh: $1: not found');
     const limited = limitOutput(stdout);
     const exited = this.exitMark.take();
     return { stdout: limited.text, stderr, exitCode, interrupted, droppedLines: limited.droppedLines, exited };

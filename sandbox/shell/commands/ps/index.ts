@@ -105,7 +105,8 @@ export function parsePs(args: string[]): PsRequest | { error: string } {
 }
 
 export function psCommand(ctx: ShellContext) {
-  return defineCommand('ps', async (args) => {
+  return defineCommand('ps', async (args, commandContext) => {
+    if (await isBusybox(commandContext.fs)) return asProcess(ctx, ['ps', ...args], ({ pid }) => ok(renderBusyboxPs(ctx, pid)));
     const request = parsePs(args);
     if ('error' in request) return usageError(request.error);
     const proc = ctx.mounts.list().filter((m) => m.target === '/proc').at(-1)?.fs;
@@ -130,7 +131,7 @@ function renderPs(ctx: ShellContext, request: PsRequest, pidNamespace: number, s
   selected.sort((a, b) => local(a) - local(b));
   const columnContext: ColumnContext = { kernel, pidNamespace, now: kernel.clock.now() };
   if (request.forest) {
-    const { order, prefixes } = forest(selected);
+    const { order, prefixes } = forest(selected, local);
     selected = order;
     columnContext.forest = prefixes;
   }
@@ -156,13 +157,14 @@ function renderPs(ctx: ShellContext, request: PsRequest, pidNamespace: number, s
  * procps's forest: children under their parent with ` \_ `; the children of pid 1 (and pid 0) start
  * at the left margin, as every daemon does in `ps axf`.
  */
-function forest(processes: Process[]): { order: Process[]; prefixes: Map<number, string> } {
+function forest(processes: Process[], local: (p: Process) => number): { order: Process[]; prefixes: Map<number, string> } {
   const byPid = new Map(processes.map((p) => [p.pid, p]));
   const children = new Map<number, Process[]>();
   const roots: Process[] = [];
   for (const p of processes) {
     const parent = byPid.get(p.ppid);
-    if (!parent || p.ppid <= 1 || parent.nspid.at(-1) === 1) roots.push(p);
+    // The children of the viewer's pid 1 (init) start at the margin, as every daemon does in `ps axf`.
+    if (!parent || local(parent) <= 1) roots.push(p);
     else children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   }
   const order: Process[] = [];
@@ -174,4 +176,28 @@ function forest(processes: Process[]): { order: Process[]; prefixes: Map<number,
   };
   for (const root of roots) visit(root, 0);
   return { order, prefixes };
+}
+
+/** In Alpine and BusyBox images `ps` is a BusyBox applet, with its own simpler table. */
+async function isBusybox(fs: { readlink(path: string): Promise<string> }): Promise<boolean> {
+  try {
+    return (await fs.readlink('/bin/ps')).endsWith('busybox');
+  } catch {
+    return false;
+  }
+}
+
+function renderBusyboxPs(ctx: ShellContext, selfPid: number): string {
+  const { kernel } = ctx;
+  const viewer = kernel.require(selfPid).ns.pid;
+  const rows = kernel
+    .list()
+    .filter((p) => kernel.pidIn(p, viewer) !== undefined)
+    .sort((a, b) => kernel.pidIn(a, viewer)! - kernel.pidIn(b, viewer)!)
+    .map((p) => {
+      const seconds = Math.floor(p.cpuMs / 1000);
+      const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+      return `${String(kernel.pidIn(p, viewer)).padStart(5)} ${(p.uid === 0 ? 'root' : String(p.uid)).padEnd(8)} ${time.padStart(5)} ${p.argv.join(' ')}`;
+    });
+  return ['PID   USER     TIME  COMMAND', ...rows].join('\n') + '\n';
 }

@@ -1,0 +1,126 @@
+/** docker pull, images, rmi, tag, history: the image store through the docker 28 CLI's words. */
+import { normaliseReference } from '../catalogue/images';
+import type { DockerEngine } from '../engine';
+import { DockerError } from '../errors';
+import { shortId } from '../image-ids';
+import { isLayer } from '../image-spec';
+import type { StoredImage } from '../state';
+import { humanDuration, humanSize, table } from './format';
+import type { CommandOutput } from './output';
+
+/** The lines `docker pull` ends with, one per layer and then the digest and status. */
+export async function pullLines(engine: DockerEngine, reference: string): Promise<{ lines: string[]; image: StoredImage }> {
+  const hasTag = normaliseReference(reference).tag !== 'latest' || /:latest$/.test(reference);
+  const result = await engine.images.pull(reference);
+  const lines: string[] = [];
+  if (!hasTag) lines.push('Using default tag: latest');
+  lines.push(`${result.tag}: Pulling from library/${result.repository}`);
+  for (const layer of result.layers) lines.push(`${layer.short}: ${layer.alreadyExists ? 'Already exists' : 'Pull complete'} `);
+  lines.push(`Digest: ${result.digest}`);
+  lines.push(result.upToDate ? `Status: Image is up to date for ${result.repository}:${result.tag}` : `Status: Downloaded newer image for ${result.repository}:${result.tag}`);
+  return { lines, image: result.image };
+}
+
+export async function pull(engine: DockerEngine, args: string[]): Promise<CommandOutput> {
+  const reference = args.find((a) => !a.startsWith('-'));
+  if (!reference) return { stdout: '', stderr: '"docker pull" requires exactly 1 argument.\nSee \'docker pull --help\'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n', exitCode: 1 };
+  const { lines } = await pullLines(engine, reference);
+  const { repository, tag } = normaliseReference(reference);
+  return { stdout: lines.join('\n') + `\ndocker.io/library/${repository}:${tag}\n`, stderr: '', exitCode: 0 };
+}
+
+export function images(engine: DockerEngine, args: string[], now: number): CommandOutput {
+  const quiet = args.includes('-q') || args.includes('--quiet');
+  const digests = args.includes('--digests');
+  const filterIndex = args.findIndex((a) => a === '--filter' || a === '-f');
+  const filter = filterIndex >= 0 ? args[filterIndex + 1] : undefined;
+  const repoFilter = args.find((a, i) => !a.startsWith('-') && (filterIndex < 0 || i !== filterIndex + 1));
+  let list = engine.images.list();
+  if (repoFilter) list = list.filter((image) => image.repoTags.some((t) => t.startsWith(`${normaliseReference(repoFilter).repository}:`)));
+  if (filter?.startsWith('dangling=')) list = list.filter((image) => (image.repoTags.length === 0) === (filter.endsWith('true')));
+  if (filter?.startsWith('reference=')) list = list.filter((image) => image.repoTags.some((t) => t.startsWith(filter.slice(10).replace('*', ''))));
+  const rows: string[][] = [];
+  for (const image of list) {
+    const tags = image.repoTags.length > 0 ? image.repoTags : ['<none>:<none>'];
+    for (const repoTag of tags) {
+      const cut = repoTag.lastIndexOf(':');
+      const repository = repoTag.slice(0, cut);
+      const digest = image.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split('@')[1] ?? '<none>';
+      rows.push([repository, repoTag.slice(cut + 1), ...(digests ? [digest] : []), shortId(image.id), `${humanDuration(now - image.created)} ago`, humanSize(image.size)]);
+    }
+  }
+  if (quiet) return { stdout: [...new Set(list.map((i) => shortId(i.id)))].map((id) => `${id}\n`).join(''), stderr: '', exitCode: 0 };
+  return { stdout: table([['REPOSITORY', 'TAG', ...(digests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'], ...rows]), stderr: '', exitCode: 0 };
+}
+
+export function rmi(engine: DockerEngine, args: string[]): CommandOutput {
+  const force = args.includes('-f') || args.includes('--force');
+  const targets = args.filter((a) => !a.startsWith('-'));
+  if (targets.length === 0) return { stdout: '', stderr: '"docker rmi" requires at least 1 argument.\nSee \'docker rmi --help\'.\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nRemove one or more images\n', exitCode: 1 };
+  let stdout = '';
+  let stderr = '';
+  for (const target of targets) {
+    const image = engine.images.resolve(target);
+    if (!image) {
+      stderr += `Error response from daemon: No such image: ${target.includes(':') || /^[0-9a-f]{12,}$/.test(target) ? target : `${target}:latest`}\n`;
+      continue;
+    }
+    const users = engine.list(true).filter((c) => c.imageId === image.id);
+    const byTag = !target.replace(/^sha256:/, '').match(/^[0-9a-f]{4,}$/) && image.repoTags.length > 1;
+    if (byTag) {
+      const { repository, tag } = normaliseReference(target);
+      image.repoTags = image.repoTags.filter((t) => t !== `${repository}:${tag}`);
+      stdout += `Untagged: ${repository}:${tag}\n`;
+      continue;
+    }
+    if (users.length > 0 && !force) {
+      stderr += `Error response from daemon: conflict: unable to remove repository reference "${target}" (must force) - container ${users[0].id.slice(0, 12)} is using its referenced image ${shortId(image.id)}\n`;
+      continue;
+    }
+    for (const tag of image.repoTags) stdout += `Untagged: ${tag}\n`;
+    for (const digest of image.repoDigests) stdout += `Untagged: ${digest}\n`;
+    engine.images.images.delete(image.id);
+    stdout += `Deleted: ${image.id}\n`;
+    for (const diff of [...image.layers].reverse()) {
+      const stillUsed = [...engine.images.images.values()].some((other) => other.layers.includes(diff));
+      if (!stillUsed) {
+        engine.images.layers.delete(diff);
+        stdout += `Deleted: ${diff}\n`;
+      }
+    }
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+export function tag(engine: DockerEngine, args: string[]): CommandOutput {
+  const operands = args.filter((a) => !a.startsWith('-'));
+  if (operands.length !== 2) return { stdout: '', stderr: '"docker tag" requires exactly 2 arguments.\nSee \'docker tag --help\'.\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE\n', exitCode: 1 };
+  const image = engine.images.resolve(operands[0]);
+  if (!image) throw new DockerError(`No such image: ${operands[0]}`);
+  engine.images.tag(image, operands[1]);
+  return { stdout: '', stderr: '', exitCode: 0 };
+}
+
+export function history(engine: DockerEngine, args: string[], now: number): CommandOutput {
+  const noTrunc = args.includes('--no-trunc');
+  const quiet = args.includes('-q') || args.includes('--quiet');
+  const target = args.find((a) => !a.startsWith('-'));
+  if (!target) return { stdout: '', stderr: '"docker history" requires exactly 1 argument.\nSee \'docker history --help\'.\n\nUsage:  docker history [OPTIONS] IMAGE\n\nShow the history of an image\n', exitCode: 1 };
+  const image = engine.images.resolve(target);
+  if (!image) throw new DockerError(`No such image: ${target}`);
+  const definition = engine.images.definitionOf(image);
+  if (!definition) return { stdout: '', stderr: '', exitCode: 0 };
+  const steps = [...definition.steps].reverse();
+  const rows = steps.map((step, i) => {
+    const createdBy = noTrunc ? step.createdBy : truncate(step.createdBy, 45);
+    const size = isLayer(step) ? humanSize(step.size) : '0B';
+    const comment = i === steps.length - 1 && isLayer(step) && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
+    return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - definition.created)} ago`, createdBy, size, comment];
+  });
+  if (quiet) return { stdout: rows.map((r) => `${r[0]}\n`).join(''), stderr: '', exitCode: 0 };
+  return { stdout: table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows]), stderr: '', exitCode: 0 };
+}
+
+export function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}

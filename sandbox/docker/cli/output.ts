@@ -1,0 +1,6 @@
+/** What a docker subcommand hands back to the shell. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}

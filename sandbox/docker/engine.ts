@@ -1,0 +1,294 @@
+/**
+ * The Docker engine: images and containers, changed only through these methods, never printing.
+ * The CLI (docker/cli) parses, calls, and formats; the kernel holds the processes.
+ */
+import { SIGNALS } from '../kernel/process';
+import type { EngineHost } from './engine-host';
+import { DockerError, noSuchContainer } from './errors';
+import { ImageStore } from './images';
+import { randomName } from './names';
+import { programFor, type Program } from './programs';
+import { cleanupContainer, prepareLayers, startContainer } from './runtime';
+import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, StoredImage } from './state';
+
+export interface CreateOptions {
+  image: StoredImage;
+  imageName: string;
+  name?: string;
+  cmd?: string[];
+  entrypoint?: string[];
+  env: string[];
+  workdir?: string;
+  hostname?: string;
+  tty: boolean;
+  interactive: boolean;
+  autoRemove: boolean;
+  memory: number;
+  memorySwap: number;
+  nanoCpus: number;
+  pidsLimit: number | null;
+  restart: ContainerRecord['hostConfig']['restartPolicy'];
+  ports: PortBinding[];
+  network: string;
+  user?: string;
+}
+
+export type StartOutcome =
+  | { kind: 'running' }
+  | { kind: 'exited'; exitCode: number; stdout: string; stderr: string }
+  | { kind: 'interactive'; pid: number; style: 'bash' | 'ash'; workdir: string };
+
+export class DockerEngine {
+  readonly images: ImageStore;
+  private readonly containers = new Map<string, ContainerRecord>();
+  private nextIp: number;
+  /** Background scripts of detached containers, stopped by `docker stop`. */
+  private readonly jobs = new Map<string, AbortController>();
+
+  constructor(
+    private readonly host: EngineHost,
+    saved?: DockerSnapshot,
+  ) {
+    this.images = new ImageStore(host, saved);
+    for (const c of saved?.containers ?? []) this.containers.set(c.id, c);
+    this.nextIp = saved?.nextIp ?? 2;
+    host.kernel.onExit((p) => this.noticeExit(p.pid, p.exit?.signal ?? null, p.exit?.code ?? 0));
+  }
+
+  daemonRunning(): boolean {
+    return this.host.services.state('docker')?.active === true;
+  }
+
+  list(all: boolean): ContainerRecord[] {
+    this.reconcile();
+    return [...this.containers.values()].filter((c) => all || c.status === 'running').sort((a, b) => b.created - a.created);
+  }
+
+  /** By full or short id prefix, or by name. */
+  resolve(reference: string): ContainerRecord {
+    this.reconcile();
+    const name = reference.replace(/^\//, '');
+    const byName = [...this.containers.values()].find((c) => c.name === name);
+    if (byName) return byName;
+    const matches = [...this.containers.values()].filter((c) => c.id.startsWith(reference));
+    if (matches.length === 1 && reference.length > 0) return matches[0];
+    if (matches.length > 1) throw new DockerError(`multiple IDs found with provided prefix: ${reference}`);
+    throw noSuchContainer(reference);
+  }
+
+  create(options: CreateOptions): ContainerRecord {
+    const taken = (name: string) => [...this.containers.values()].some((c) => c.name === name);
+    if (options.name !== undefined) {
+      if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(options.name)) throw new DockerError(`Invalid container name (${options.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+      const holder = [...this.containers.values()].find((c) => c.name === options.name);
+      if (holder) throw new DockerError(`Conflict. The container name "/${options.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+    const id = this.host.random.hex(64);
+    const definition = this.images.definitionOf(options.image);
+    const config = definition?.config;
+    const record: ContainerRecord = {
+      id,
+      name: options.name ?? randomName(this.host.random, taken),
+      image: options.imageName,
+      imageId: options.image.id,
+      created: this.host.kernel.clock.now(),
+      status: 'created',
+      pid: 0,
+      exitCode: 0,
+      oomKilled: false,
+      startedAt: null,
+      finishedAt: null,
+      restartCount: 0,
+      config: {
+        hostname: options.hostname ?? id.slice(0, 12),
+        entrypoint: options.entrypoint ?? config?.Entrypoint ?? null,
+        cmd: options.cmd && options.cmd.length > 0 ? options.cmd : (config?.Cmd ?? null),
+        env: [...(config?.Env ?? []), ...options.env],
+        workingDir: options.workdir ?? config?.WorkingDir ?? '',
+        tty: options.tty,
+        openStdin: options.interactive,
+        user: options.user ?? config?.User ?? '',
+      },
+      hostConfig: {
+        memory: options.memory,
+        memorySwap: options.memorySwap,
+        nanoCpus: options.nanoCpus,
+        pidsLimit: options.pidsLimit,
+        autoRemove: options.autoRemove,
+        restartPolicy: options.restart,
+        portBindings: options.ports,
+        networkMode: options.network,
+      },
+      network: options.network === 'none' ? null : this.allocateAddress(),
+      layerCacheId: this.host.random.hex(64),
+      logs: [],
+      plannedExit: null,
+      gracefulStop: false,
+    };
+    this.containers.set(id, record);
+    return record;
+  }
+
+  /** Writes the container's layers (separate from create so create stays synchronous). */
+  async prepare(record: ContainerRecord): Promise<void> {
+    const image = this.images.images.get(record.imageId)!;
+    const imageLinks = [...image.layers].reverse().map((diff) => this.images.layers.get(diff)!.link);
+    await prepareLayers(this.host, record, imageLinks, record.network?.ipAddress ?? '');
+  }
+
+  async start(record: ContainerRecord, attach: boolean): Promise<StartOutcome> {
+    if (record.status === 'running') return { kind: 'running' };
+    const image = this.images.images.get(record.imageId);
+    if (!image) throw new DockerError(`No such image: ${record.imageId}`);
+    const argv = [...(record.config.entrypoint ?? []), ...(record.config.cmd ?? [])];
+    if (argv.length === 0) throw new DockerError('no command specified', 125);
+    const debianShell = image.layers.length > 0 && this.images.definitionOf(image)?.steps.some((s) => s.createdBy.includes('debian') || s.createdBy.includes('ubuntu')) === true;
+    const program = programFor(argv, 'ash', debianShell || (this.images.definitionOf(image)?.repository === 'ubuntu'));
+    const started = startContainer(this.host, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
+    Object.assign(record, { status: 'running', pid: started.initPid, startedAt: this.host.kernel.clock.now(), finishedAt: null, exitCode: 0, oomKilled: false, plannedExit: null });
+    return this.run(record, program, started.initPid, attach);
+  }
+
+  private async run(record: ContainerRecord, program: Program, pid: number, attach: boolean): Promise<StartOutcome> {
+    const now = this.host.kernel.clock.now();
+    switch (program.kind) {
+      case 'exit':
+        this.log(record, 'stdout', program.stdout);
+        this.log(record, 'stderr', program.stderr);
+        this.host.kernel.exit(pid, program.code);
+        return { kind: 'exited', exitCode: program.code, stdout: program.stdout, stderr: program.stderr };
+      case 'daemon': {
+        const init = this.host.kernel.require(pid);
+        init.comm = program.comm;
+        init.argv = program.title;
+        for (const title of program.workers) this.host.kernel.spawn({ parent: pid, argv: [title], comm: program.comm, rssKiB: 2_048 });
+        record.gracefulStop = true;
+        this.log(record, program.stderr ? 'stderr' : 'stdout', program.log(now).join('\n') + '\n');
+        return { kind: 'running' };
+      }
+      case 'sleep':
+        record.plannedExit = now + program.seconds * 1000;
+        return { kind: 'running' };
+      case 'shell':
+        if (record.config.openStdin && attach) return { kind: 'interactive', pid, style: program.style, workdir: record.config.workingDir || '/' };
+        // No terminal to read from: the shell reads end-of-file and exits at once.
+        this.host.kernel.exit(pid, 0);
+        return { kind: 'exited', exitCode: 0, stdout: '', stderr: '' };
+      case 'script':
+        return this.runScript(record, program.argv, pid, attach);
+    }
+  }
+
+  private async runScript(record: ContainerRecord, argv: string[], pid: number, attach: boolean): Promise<StartOutcome> {
+    const root = this.host.mountsOf(this.host.kernel.require(pid).ns.mnt).view;
+    const shell = this.host.openShell(pid, record.config.workingDir || '/', root, 'ash');
+    const viaShell = ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(argv[0]) && argv[1] === '-c';
+    const script = viaShell ? (argv[2] ?? '') : argv.map(quote).join(' ');
+    const execute = async (signal?: AbortSignal) => {
+      const result = await shell.run(script, signal);
+      const code = result.exitCode === 127 && /command not found/.test(result.stderr) ? 127 : result.exitCode;
+      this.log(record, 'stdout', result.stdout);
+      this.log(record, 'stderr', result.stderr);
+      if (this.host.kernel.get(pid)) this.host.kernel.exit(pid, code);
+      return { result, code };
+    };
+    if (!attach) {
+      // Detached: the script runs on while the terminal is free again, as a real container would.
+      const controller = new AbortController();
+      this.jobs.set(record.id, controller);
+      void execute(controller.signal).finally(() => this.jobs.delete(record.id));
+      return { kind: 'running' };
+    }
+    const { result, code } = await execute();
+    // The program itself is missing: runc cannot exec it, and says so through the daemon.
+    if (code === 127 && !viaShell && new RegExp(`^[^\\n]*${escapeRegExp(argv[0])}: (command )?not found`).test(result.stderr)) {
+      return { kind: 'exited', exitCode: 127, stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n` };
+    }
+    return { kind: 'exited', exitCode: code, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /** docker stop: SIGTERM (or the image's stop signal), then SIGKILL after the grace period. */
+  stop(record: ContainerRecord): void {
+    this.reconcile();
+    if (record.status !== 'running') return;
+    this.jobs.get(record.id)?.abort();
+    const init = this.host.kernel.get(record.pid);
+    if (!init) return;
+    // Servers catch their stop signal and shut down cleanly: exit status 0.
+    if (record.gracefulStop) {
+      this.host.kernel.exit(record.pid, 0);
+      return;
+    }
+    const outcome = this.host.kernel.kill(record.pid, SIGNALS.TERM);
+    // An init that ignores SIGTERM (a shell as PID 1) is killed after the 10 s grace period.
+    if (!outcome.died && this.host.kernel.get(record.pid)) this.host.kernel.kill(record.pid, SIGNALS.KILL);
+  }
+
+  kill(record: ContainerRecord, signal: number): void {
+    if (record.status !== 'running') throw new DockerError(`cannot kill container: ${record.id.slice(0, 12)}: container ${record.id} is not running`);
+    this.jobs.get(record.id)?.abort();
+    this.host.kernel.kill(record.pid, signal);
+  }
+
+  remove(record: ContainerRecord, force: boolean): void {
+    this.reconcile();
+    if (record.status === 'running') {
+      if (!force) throw new DockerError(`cannot remove container "/${record.name}": container is running: stop the container before removing or force remove`);
+      this.host.kernel.kill(record.pid, SIGNALS.KILL);
+    }
+    this.containers.delete(record.id);
+  }
+
+  logs(record: ContainerRecord): LogLine[] {
+    return record.logs;
+  }
+
+  /** Ends what should have ended by now (a `sleep 30` after 30 s). Called before every read. */
+  reconcile(): void {
+    const now = this.host.kernel.clock.now();
+    for (const record of this.containers.values()) {
+      if (record.status === 'running' && record.plannedExit !== null && now >= record.plannedExit && this.host.kernel.get(record.pid)) this.host.kernel.exit(record.pid, 0);
+    }
+  }
+
+  private noticeExit(pid: number, signal: number | null, code: number): void {
+    for (const record of this.containers.values()) {
+      if (record.pid !== pid || record.status !== 'running') continue;
+      const oom = signal === SIGNALS.KILL && (this.host.kernel.cgroups.get(`/system.slice/docker-${record.id}.scope`)?.memoryEvents.oom_kill ?? 0) > 0;
+      Object.assign(record, { status: 'exited', pid: 0, exitCode: signal !== null ? 128 + signal : code, finishedAt: this.host.kernel.clock.now(), oomKilled: oom, plannedExit: null });
+      for (const p of this.host.kernel.list()) if (p.argv.includes(record.id) && p.comm === 'containerd-shim') this.host.kernel.exit(p.pid, 0);
+      cleanupContainer(this.host, record);
+      if (record.hostConfig.autoRemove) this.containers.delete(record.id);
+    }
+  }
+
+  private log(record: ContainerRecord, stream: LogLine['stream'], text: string): void {
+    if (!text) return;
+    const time = this.host.kernel.clock.now();
+    for (const line of text.replace(/\n$/, '').split('\n')) record.logs.push({ stream, text: line, time });
+  }
+
+  private allocateAddress(): ContainerRecord['network'] {
+    const n = this.nextIp++;
+    return { ipAddress: `172.17.0.${n}`, macAddress: `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}`, gateway: '172.17.0.1' };
+  }
+
+  snapshot(): DockerSnapshot {
+    return { ...this.images.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
+  }
+}
+
+/** What ps shows for the main process: the program's own title where it sets one. */
+function displayArgv(program: Program, argv: string[]): string[] {
+  if (program.kind === 'daemon') return program.title;
+  const skip = ['/docker-entrypoint.sh', 'docker-entrypoint.sh'];
+  return argv.filter((a, i) => i > 0 || !skip.includes(a));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function quote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}

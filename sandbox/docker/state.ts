@@ -1,0 +1,91 @@
+/** The Docker engine's state as plain data: what `docker images`, `docker ps` and inspect read. */
+
+export interface StoredImage {
+  /** `sha256:...`, the hash of the config. */
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  /** Where the definition came from: a catalogue `repository:tag`, or a build. */
+  source: { kind: 'registry'; repository: string; tag: string } | { kind: 'built'; buildId: string };
+  /** Layer DiffIDs, bottom first. */
+  layers: string[];
+  created: number;
+  size: number;
+}
+
+export interface StoredLayer {
+  diffId: string;
+  /** Directory name under /var/lib/docker/overlay2. */
+  cacheId: string;
+  /** The 26-character name of its link in overlay2/l. */
+  link: string;
+  size: number;
+  parent: string | null;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead';
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  time: number;
+}
+
+export interface PortBinding {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface ContainerRecord {
+  id: string;
+  name: string;
+  /** The image as the user named it (`nginx`, `nginx:1.27`). */
+  image: string;
+  imageId: string;
+  created: number;
+  status: ContainerStatus;
+  /** Host pid of the container's init process while it runs, else 0. */
+  pid: number;
+  exitCode: number;
+  oomKilled: boolean;
+  startedAt: number | null;
+  finishedAt: number | null;
+  restartCount: number;
+  config: {
+    hostname: string;
+    entrypoint: string[] | null;
+    cmd: string[] | null;
+    env: string[];
+    workingDir: string;
+    tty: boolean;
+    openStdin: boolean;
+    user: string;
+  };
+  hostConfig: {
+    memory: number;
+    memorySwap: number;
+    nanoCpus: number;
+    pidsLimit: number | null;
+    autoRemove: boolean;
+    restartPolicy: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+    portBindings: PortBinding[];
+    networkMode: string;
+  };
+  network: { ipAddress: string; macAddress: string; gateway: string } | null;
+  /** overlay2 directory of the container's writable layer (and `<id>-init` beside it). */
+  layerCacheId: string;
+  logs: LogLine[];
+  /** When a finite main process (`sleep 30`) will end by itself, in simulated ms. */
+  plannedExit: number | null;
+  /** The main process handles the stop signal and exits cleanly (nginx, redis), status 0. */
+  gracefulStop: boolean;
+}
+
+export interface DockerSnapshot {
+  images: StoredImage[];
+  layers: StoredLayer[];
+  containers: ContainerRecord[];
+  nextIp: number;
+}
