@@ -124,6 +124,7 @@ export class DockerEngine {
       logs: [],
       plannedExit: null,
       gracefulStop: false,
+      server: null,
     };
     this.containers.set(id, record);
     return record;
@@ -163,6 +164,7 @@ export class DockerEngine {
         init.argv = program.title;
         for (const title of program.workers) this.host.kernel.spawn({ parent: pid, argv: [title], comm: program.comm, rssKiB: 2_048 });
         record.gracefulStop = true;
+        record.server = { program: program.comm, ports: program.ports };
         this.log(record, program.stderr ? 'stderr' : 'stdout', program.log(now).join('\n') + '\n');
         return { kind: 'running' };
       }
@@ -255,11 +257,32 @@ export class DockerEngine {
     for (const record of this.containers.values()) {
       if (record.pid !== pid || record.status !== 'running') continue;
       const oom = signal === SIGNALS.KILL && (this.host.kernel.cgroups.get(`/system.slice/docker-${record.id}.scope`)?.memoryEvents.oom_kill ?? 0) > 0;
-      Object.assign(record, { status: 'exited', pid: 0, exitCode: signal !== null ? 128 + signal : code, finishedAt: this.host.kernel.clock.now(), oomKilled: oom, plannedExit: null });
+      Object.assign(record, { status: 'exited', pid: 0, exitCode: signal !== null ? 128 + signal : code, finishedAt: this.host.kernel.clock.now(), oomKilled: oom, plannedExit: null, server: null });
       for (const p of this.host.kernel.list()) if (p.argv.includes(record.id) && p.comm === 'containerd-shim') this.host.kernel.exit(p.pid, 0);
       cleanupContainer(this.host, record);
       if (record.hostConfig.autoRemove) this.containers.delete(record.id);
     }
+  }
+
+  /** The running container that has `address` (its bridge IP), if any. */
+  byAddress(address: string): ContainerRecord | undefined {
+    this.reconcile();
+    return [...this.containers.values()].find((c) => c.status === 'running' && c.network?.ipAddress === address);
+  }
+
+  /** The running container that publishes `hostPort` on the host, and the port inside it. */
+  byPublishedPort(hostPort: number): { record: ContainerRecord; port: number } | undefined {
+    this.reconcile();
+    for (const c of this.containers.values()) {
+      const binding = c.status === 'running' ? c.hostConfig.portBindings.find((p) => p.hostPort === hostPort) : undefined;
+      if (binding) return { record: c, port: binding.containerPort };
+    }
+    return undefined;
+  }
+
+  /** Appends to a container's logs (servers log each request they answer). */
+  appendLog(record: ContainerRecord, stream: LogLine['stream'], text: string): void {
+    this.log(record, stream, text);
   }
 
   private log(record: ContainerRecord, stream: LogLine['stream'], text: string): void {

@@ -7,7 +7,7 @@
 export type Program =
   | { kind: 'exit'; code: number; stdout: string; stderr: string }
   | { kind: 'shell'; style: 'bash' | 'ash' }
-  | { kind: 'daemon'; comm: string; title: string[]; workers: string[]; ports: number[]; log: (time: number) => string[]; stderr: boolean; rssKiB: number }
+  | { kind: 'daemon'; comm: 'nginx' | 'redis-server' | 'httpd'; title: string[]; workers: string[]; ports: number[]; log: (time: number) => string[]; stderr: boolean; rssKiB: number }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'script'; argv: string[] };
 

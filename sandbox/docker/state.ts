@@ -81,6 +81,8 @@ export interface ContainerRecord {
   plannedExit: number | null;
   /** The main process handles the stop signal and exits cleanly (nginx, redis), status 0. */
   gracefulStop: boolean;
+  /** What serves connections while it runs: the modelled program and the ports it listens on. */
+  server: { program: 'nginx' | 'redis-server' | 'httpd'; ports: number[] } | null;
 }
 
 export interface DockerSnapshot {

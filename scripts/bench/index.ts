@@ -3,6 +3,7 @@
  * machines are shared and noisy — and it writes the figures to bench-results/latest.json.
  */
 import fs from 'node:fs';
+import { benchDocker } from './docker';
 import { benchHost } from './host';
 import { benchShell } from './shell';
 import { benchSite } from './site';
@@ -11,6 +12,7 @@ async function main() {
   const results: Record<string, Record<string, number>> = {};
   results.shell = await benchShell();
   results.host = await benchHost();
+  results.docker = await benchDocker();
   if (fs.existsSync('out/index.html')) results.site = await benchSite();
   else console.log('\nSite: skipped (no out/; run `npm run build` first)');
   fs.mkdirSync('bench-results', { recursive: true });

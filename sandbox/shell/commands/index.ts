@@ -5,6 +5,7 @@ import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
 import { dockerCommand } from '../../docker/cli';
+import { curlCommand } from './curl';
 import { dfCommand } from './df';
 import { EDITOR_COMMANDS, editorCommands } from './editor';
 import { freeCommand } from './free';
@@ -27,8 +28,8 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl'];

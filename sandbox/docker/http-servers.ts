@@ -1,0 +1,83 @@
+/**
+ * The modelled servers' answers: nginx and httpd serve files from the container's own filesystem
+ * (so a page changed inside the container is the page you get) and log each request as they do.
+ */
+import type { IFileSystem } from 'just-bash';
+import { httpDate, type HttpRequest, type HttpResponse } from '../net/http';
+
+const STATUS_PAGE = (status: number, reason: string, server: string) =>
+  `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
+
+function bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+async function readFileUnder(fs: IFileSystem, root: string, path: string, index: string[]): Promise<{ body: string; mtime: Date } | null> {
+  const clean = decodeURIComponent(path.split('?')[0]).replace(/\/+/g, '/');
+  if (clean.split('/').includes('..')) return null;
+  const candidates = clean.endsWith('/') ? index.map((name) => `${root}${clean}${name}`) : [`${root}${clean}`];
+  for (const candidate of candidates) {
+    try {
+      const stat = await fs.stat(candidate);
+      if (stat.isDirectory) continue;
+      return { body: await fs.readFile(candidate), mtime: stat.mtime };
+    } catch {
+      // try the next candidate
+    }
+  }
+  return null;
+}
+
+export interface Served {
+  response: HttpResponse;
+  /** The server's access-log line for this request. */
+  log: { stream: 'stdout' | 'stderr'; text: string };
+}
+
+function accessTime(ms: number): string {
+  const d = new Date(ms);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+function userAgent(request: HttpRequest): string {
+  return request.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? '-';
+}
+
+export async function serveNginx(fs: IFileSystem, request: HttpRequest, now: number): Promise<Served> {
+  const server = 'nginx/1.27.2';
+  const file = await readFileUnder(fs, '/usr/share/nginx/html', request.path, ['index.html', 'index.htm']);
+  const [status, reason, body] = file ? [200, 'OK', file.body] : [404, 'Not Found', STATUS_PAGE(404, 'Not Found', server)];
+  const headers: [string, string][] = [
+    ['Server', server],
+    ['Date', httpDate(now)],
+    ['Content-Type', 'text/html'],
+    ['Content-Length', String(bytes(body))],
+  ];
+  if (file) {
+    headers.push(['Last-Modified', httpDate(file.mtime.getTime())], ['Connection', 'keep-alive'], ['ETag', `"${Math.floor(file.mtime.getTime() / 1000).toString(16)}-${bytes(body).toString(16)}"`], ['Accept-Ranges', 'bytes']);
+  } else headers.push(['Connection', 'keep-alive']);
+  const sent = request.method === 'HEAD' ? 0 : bytes(body);
+  return {
+    response: { status, reason, headers, body: request.method === 'HEAD' ? '' : body },
+    log: { stream: 'stdout', text: `${request.clientAddress} - - [${accessTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} ${sent} "-" "${userAgent(request)}" "-"` },
+  };
+}
+
+export async function serveHttpd(fs: IFileSystem, request: HttpRequest, now: number): Promise<Served> {
+  const file = await readFileUnder(fs, '/usr/local/apache2/htdocs', request.path, ['index.html']);
+  const body = file ? file.body : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+  const status = file ? 200 : 404;
+  const headers: [string, string][] = [
+    ['Date', httpDate(now)],
+    ['Server', 'Apache/2.4.62 (Unix)'],
+    ...(file ? ([['Last-Modified', httpDate(file.mtime.getTime())], ['ETag', `"${bytes(body).toString(16)}-5f0c2b0e8a4c0"`], ['Accept-Ranges', 'bytes']] as [string, string][]) : []),
+    ['Content-Length', String(bytes(body))],
+    ['Content-Type', file ? 'text/html' : 'text/html; charset=iso-8859-1'],
+  ];
+  return {
+    response: { status, reason: file ? 'OK' : 'Not Found', headers, body: request.method === 'HEAD' ? '' : body },
+    log: { stream: 'stdout', text: `${request.clientAddress} - - [${accessTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} ${request.method === 'HEAD' ? '-' : bytes(body)}` },
+  };
+}

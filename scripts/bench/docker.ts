@@ -1,0 +1,43 @@
+/** The Docker engine's costs: starting a server container, listing many, and memory per container. */
+import { Sandbox } from '../../sandbox/index';
+import { median, ms, printFigures } from './stats';
+
+async function timeLine(sandbox: Sandbox, line: string, times: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const result = await sandbox.console.run(line);
+    samples.push(performance.now() - t0);
+    if (result.exitCode !== 0) throw new Error(`${line} failed: ${result.stderr}`);
+  }
+  return median(samples);
+}
+
+function heapMiB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+export async function benchDocker(): Promise<Record<string, number>> {
+  const sandbox = await Sandbox.create({ seed: 1, elapsed: () => performance.now() });
+  await sandbox.console.run('docker pull nginx');
+  const runNginx = await timeLine(sandbox, 'docker run -d nginx', 20);
+
+  const crowded = await Sandbox.create({ seed: 2, elapsed: () => performance.now() });
+  await crowded.console.run('docker pull nginx && docker pull alpine');
+  const before = heapMiB();
+  for (let i = 0; i < 100; i++) await crowded.console.run('docker run -d nginx');
+  const heapPer100 = heapMiB() - before;
+  for (let i = 0; i < 100; i++) await crowded.console.run('docker create alpine');
+  const ps200 = await timeLine(crowded, 'docker ps -a', 9);
+  for (let i = 0; i < 98; i++) await crowded.console.run(`docker tag alpine lab/alpine:v${i}`);
+  const images100 = await timeLine(crowded, 'docker images', 9);
+  const gcNote = typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (no --expose-gc: rough)';
+  printFigures('Docker engine (Node, medians)', [
+    { name: 'docker run -d nginx (20 runs)', value: ms(runNginx) },
+    { name: 'docker ps -a with 200 containers', value: ms(ps200) },
+    { name: 'docker images with 100 images', value: ms(images100) },
+    { name: `heap for 100 running nginx containers${gcNote}`, value: `${heapPer100.toFixed(1)} MiB` },
+  ]);
+  return { runNginxMs: runNginx, ps200Ms: ps200, images100Ms: images100, heap100ContainersMiB: heapPer100 };
+}
