@@ -9,7 +9,7 @@ import { ImageStore } from './images';
 import { randomName } from './names';
 import { programFor, type Program } from './programs';
 import { cleanupContainer, prepareLayers, startContainer } from './runtime';
-import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, StoredImage } from './state';
+import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, ServerState, StoredImage } from './state';
 
 export interface CreateOptions {
   image: StoredImage;
@@ -33,6 +33,9 @@ export interface CreateOptions {
   user?: string;
 }
 
+/** Real milliseconds a detached start waits at most for its script to settle (a safety net). */
+const DETACHED_SETTLE_MS = 1500;
+
 export type StartOutcome =
   | { kind: 'running' }
   | { kind: 'exited'; exitCode: number; stdout: string; stderr: string }
@@ -44,6 +47,8 @@ export class DockerEngine {
   private nextIp: number;
   /** Background scripts of detached containers, stopped by `docker stop`. */
   private readonly jobs = new Map<string, AbortController>();
+  /** `docker run -d` waiting for its container's program to start serving. */
+  private readonly servingWaiters = new Map<string, () => void>();
 
   constructor(
     private readonly host: EngineHost,
@@ -196,9 +201,15 @@ export class DockerEngine {
     };
     if (!attach) {
       // Detached: the script runs on while the terminal is free again, as a real container would.
+      // `docker run -d` returns once the script has finished, started serving, or had a moment
+      // (so that what it set up is there for the next command, deterministically).
       const controller = new AbortController();
       this.jobs.set(record.id, controller);
-      void execute(controller.signal).finally(() => this.jobs.delete(record.id));
+      const finished = execute(controller.signal).finally(() => this.jobs.delete(record.id));
+      const serving = new Promise<void>((resolve) => this.servingWaiters.set(record.id, resolve));
+      const moment = new Promise<void>((resolve) => setTimeout(resolve, DETACHED_SETTLE_MS));
+      await Promise.race([finished, serving, moment]);
+      this.servingWaiters.delete(record.id);
       return { kind: 'running' };
     }
     const { result, code } = await execute();
@@ -278,6 +289,22 @@ export class DockerEngine {
       if (binding) return { record: c, port: binding.containerPort };
     }
     return undefined;
+  }
+
+  /** The running container whose pid namespace holds process `pid` (a shell or program inside it). */
+  containerOfProcess(pid: number): ContainerRecord | undefined {
+    const process = this.host.kernel.get(pid);
+    if (!process) return undefined;
+    return [...this.containers.values()].find((c) => {
+      const init = c.status === 'running' ? this.host.kernel.get(c.pid) : undefined;
+      return !!init && this.host.kernel.isInPidNamespace(process, init.ns.pid);
+    });
+  }
+
+  /** A program in the container starts (or stops) listening. */
+  setServer(record: ContainerRecord, server: ServerState | null): void {
+    record.server = server;
+    if (server) this.servingWaiters.get(record.id)?.();
   }
 
   /** Appends to a container's logs (servers log each request they answer). */

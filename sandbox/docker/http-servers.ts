@@ -81,3 +81,43 @@ export async function serveHttpd(fs: IFileSystem, request: HttpRequest, now: num
     log: { stream: 'stdout', text: `${request.clientAddress} - - [${accessTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} ${request.method === 'HEAD' ? '-' : bytes(body)}` },
   };
 }
+
+function werkzeugTime(ms: number): string {
+  const d = new Date(ms);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+/** Flask (Werkzeug's development server) answering from the student's routes. */
+export function serveFlask(routes: [string, string][], request: HttpRequest, now: number): Served {
+  const path = request.path.split('?')[0];
+  const route = routes.find(([p]) => p === path);
+  const body = route ? route[1] : '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
+  const status = route ? 200 : 404;
+  return {
+    response: {
+      status,
+      reason: route ? 'OK' : 'NOT FOUND',
+      headers: [['Server', 'Werkzeug/3.1.3 Python/3.12.7'], ['Date', httpDate(now)], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))], ['Connection', 'close']],
+      body: request.method === 'HEAD' ? '' : body,
+    },
+    log: { stream: 'stderr', text: `${request.clientAddress} - - [${werkzeugTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} -` },
+  };
+}
+
+/** python3 -m http.server: files from the directory it was started in. */
+export async function servePythonHttp(fs: IFileSystem, root: string, request: HttpRequest, now: number): Promise<Served> {
+  const file = await readFileUnder(fs, root === '/' ? '' : root, request.path, ['index.html']);
+  const body = file ? file.body : `<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n    </body>\n</html>\n`;
+  const status = file ? 200 : 404;
+  return {
+    response: {
+      status,
+      reason: file ? 'OK' : 'File not found',
+      headers: [['Server', 'SimpleHTTP/0.6 Python/3.12.7'], ['Date', httpDate(now)], ['Content-type', file ? 'text/html' : 'text/html;charset=utf-8'], ['Content-Length', String(bytes(body))], ...(file ? ([['Last-Modified', httpDate(file.mtime.getTime())]] as [string, string][]) : [])],
+      body: request.method === 'HEAD' ? '' : body,
+    },
+    log: { stream: 'stderr', text: `${request.clientAddress} - - [${werkzeugTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} -` },
+  };
+}

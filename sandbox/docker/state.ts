@@ -38,6 +38,16 @@ export interface PortBinding {
   protocol: 'tcp' | 'udp';
 }
 
+/** A process listening for connections in a container, and what it answers with. */
+export interface ServerState {
+  program: 'nginx' | 'redis-server' | 'httpd' | 'flask' | 'python-http';
+  ports: number[];
+  /** Flask: path → the text the route returns. */
+  routes?: [string, string][];
+  /** python -m http.server: the directory it serves. */
+  root?: string;
+}
+
 export interface ContainerRecord {
   id: string;
   name: string;
@@ -82,7 +92,7 @@ export interface ContainerRecord {
   /** The main process handles the stop signal and exits cleanly (nginx, redis), status 0. */
   gracefulStop: boolean;
   /** What serves connections while it runs: the modelled program and the ports it listens on. */
-  server: { program: 'nginx' | 'redis-server' | 'httpd'; ports: number[] } | null;
+  server: ServerState | null;
 }
 
 export interface DockerSnapshot {

@@ -3,7 +3,7 @@
  * `localhost` inside a container's own network namespace. Only modelled servers listen.
  */
 import type { DockerEngine } from '../docker/engine';
-import { serveHttpd, serveNginx } from '../docker/http-servers';
+import { serveFlask, serveHttpd, serveNginx, servePythonHttp } from '../docker/http-servers';
 import type { ContainerRecord } from '../docker/state';
 import type { Host } from '../host';
 import type { Connection } from './http';
@@ -43,7 +43,13 @@ function serverOf(host: Host, engine: DockerEngine, record: ContainerRecord, por
     address,
     serve: async (request) => {
       const fs = host.mountsOf(host.kernel.require(record.pid).ns.mnt).view;
-      const served = server.program === 'nginx' ? await serveNginx(fs, { ...request, clientAddress }, host.kernel.clock.now()) : await serveHttpd(fs, { ...request, clientAddress }, host.kernel.clock.now());
+      const now = host.kernel.clock.now();
+      const req = { ...request, clientAddress };
+      const served =
+        server.program === 'nginx' ? await serveNginx(fs, req, now)
+        : server.program === 'httpd' ? await serveHttpd(fs, req, now)
+        : server.program === 'flask' ? serveFlask(server.routes ?? [], req, now)
+        : await servePythonHttp(fs, server.root ?? '/', req, now);
       engine.appendLog(record, served.log.stream, served.log.text);
       return served.response;
     },

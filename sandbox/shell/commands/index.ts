@@ -4,6 +4,7 @@ import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
+import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
 import { curlCommand } from './curl';
 import { dfCommand } from './df';
@@ -28,7 +29,7 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), programCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
