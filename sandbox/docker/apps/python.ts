@@ -34,7 +34,7 @@ export async function pip(args: string[], program: ProgramEnv): Promise<CommandR
     const present: PipPackage[] = [];
     for (const p of PIP_INDEX) if (await installed(program.fs, p.module)) present.push(p);
     if (verb === 'freeze') return result(present.map((p) => `${DISPLAY[p.name] ?? p.name}==${p.version}\n`).join(''));
-    const rows: [string, string][] = [['pip', '24.3.1'], ...present.map((p): [string, string] => [DISPLAY[p.name] ?? p.name, p.version])].sort((a, b) => a[0].toLowerCase().localeCompare(b[0].toLowerCase()));
+    const rows = ([['pip', '24.3.1'], ...present.map((p) => [DISPLAY[p.name] ?? p.name, p.version])] as [string, string][]).sort((a, b) => a[0].toLowerCase().localeCompare(b[0].toLowerCase()));
     const width = Math.max(7, ...rows.map(([name]) => name.length));
     const versionWidth = Math.max(7, ...rows.map(([, v]) => v.length));
     return result([`${'Package'.padEnd(width)} Version`, `${'-'.repeat(width)} ${'-'.repeat(versionWidth)}`, ...rows.map(([n, v]) => `${n.padEnd(width)} ${v}`)].join('\n') + '\n');
