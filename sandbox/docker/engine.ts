@@ -4,6 +4,7 @@
  */
 import { SIGNALS } from '../kernel/process';
 import type { EngineHost } from './engine-host';
+import { Builder } from './build/builder';
 import { DockerError, noSuchContainer } from './errors';
 import { ImageStore } from './images';
 import { randomName } from './names';
@@ -43,6 +44,7 @@ export type StartOutcome =
 
 export class DockerEngine {
   readonly images: ImageStore;
+  readonly builder: Builder;
   private readonly containers = new Map<string, ContainerRecord>();
   private nextIp: number;
   /** Background scripts of detached containers, stopped by `docker stop`. */
@@ -55,6 +57,7 @@ export class DockerEngine {
     saved?: DockerSnapshot,
   ) {
     this.images = new ImageStore(host, saved);
+    this.builder = new Builder(host, this.images, saved?.buildCache);
     for (const c of saved?.containers ?? []) this.containers.set(c.id, c);
     this.nextIp = saved?.nextIp ?? 2;
     host.kernel.onExit((p) => this.noticeExit(p.pid, p.exit?.signal ?? null, p.exit?.code ?? 0));
@@ -89,8 +92,7 @@ export class DockerEngine {
       if (holder) throw new DockerError(`Conflict. The container name "/${options.name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     }
     const id = this.host.random.hex(64);
-    const definition = this.images.definitionOf(options.image);
-    const config = definition?.config;
+    const config = this.images.configOf(options.image);
     const record: ContainerRecord = {
       id,
       name: options.name ?? randomName(this.host.random, taken),
@@ -148,8 +150,7 @@ export class DockerEngine {
     if (!image) throw new DockerError(`No such image: ${record.imageId}`);
     const argv = [...(record.config.entrypoint ?? []), ...(record.config.cmd ?? [])];
     if (argv.length === 0) throw new DockerError('no command specified', 125);
-    const debianShell = image.layers.length > 0 && this.images.definitionOf(image)?.steps.some((s) => s.createdBy.includes('debian') || s.createdBy.includes('ubuntu')) === true;
-    const program = programFor(argv, 'ash', debianShell || (this.images.definitionOf(image)?.repository === 'ubuntu'));
+    const program = programFor(argv, 'ash', this.images.hasBash(image));
     const started = startContainer(this.host, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
     Object.assign(record, { status: 'running', pid: started.initPid, startedAt: this.host.kernel.clock.now(), finishedAt: null, exitCode: 0, oomKilled: false, plannedExit: null });
     return this.run(record, program, started.initPid, attach);
@@ -324,7 +325,7 @@ export class DockerEngine {
   }
 
   snapshot(): DockerSnapshot {
-    return { ...this.images.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
+    return { ...this.images.snapshot(), buildCache: this.builder.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
   }
 }
 

@@ -6,7 +6,7 @@ import { findImage, normaliseReference } from './catalogue/images';
 import type { EngineHost } from './engine-host';
 import { DockerError } from './errors';
 import { blobDigest, diffId, imageId, manifestDigest, shortId } from './image-ids';
-import { isLayer, type ImageDefinition, type LayerDefinition } from './image-spec';
+import { isLayer, type ImageConfig, type ImageDefinition, type LayerDefinition } from './image-spec';
 import { cacheIdFor, linkName, writeLayerDirectory } from './layer-store';
 import type { StoredImage, StoredLayer } from './state';
 
@@ -58,6 +58,15 @@ export class ImageStore {
     return image.source.kind === 'registry' ? findImage(image.source.repository, image.source.tag) : undefined;
   }
 
+  configOf(image: StoredImage): ImageConfig | undefined {
+    return image.config ?? this.definitionOf(image)?.config;
+  }
+
+  /** Debian and Ubuntu images have bash; Alpine and BusyBox have ash. Built images inherit it. */
+  hasBash(image: StoredImage): boolean {
+    return this.layers.get(image.layers[0])?.bash ?? false;
+  }
+
   async pull(reference: string): Promise<PullResult> {
     const { repository, tag } = normaliseReference(reference);
     const definition = findImage(repository, tag);
@@ -107,7 +116,7 @@ export class ImageStore {
   }
 
   private async storeLayer(layer: LayerDefinition, diff: string, chain: string[], lowerLinks: string[], parent: string | null): Promise<StoredLayer> {
-    const stored: StoredLayer = { diffId: diff, cacheId: cacheIdFor(chain), link: linkName(this.host.random), size: layer.size, parent };
+    const stored: StoredLayer = { diffId: diff, cacheId: cacheIdFor(chain), link: linkName(this.host.random), size: layer.size, parent, bash: typeof layer.files['/usr/bin/bash'] === 'object' };
     await writeLayerDirectory(this.host.layerRoot(), stored.cacheId, stored.link, lowerLinks, layer.files);
     this.layers.set(diff, stored);
     return stored;
@@ -130,6 +139,19 @@ export class ImageStore {
   /** The overlay2 directories of an image's layers, top first, as an overlay's lowerdir lists them. */
   lowerDirs(image: StoredImage): string[] {
     return [...image.layers].reverse().map((diff) => this.layers.get(diff)!.cacheId);
+  }
+
+  /** Registers a layer made here (by a build) whose files are already in overlay2/<cacheId>/diff. */
+  addLayer(layer: StoredLayer): void {
+    if (!this.layers.has(layer.diffId)) this.layers.set(layer.diffId, layer);
+  }
+
+  add(image: StoredImage, tags: string[]): void {
+    for (const tag of tags) this.untagEverywhere(tag, image.id);
+    const existing = this.images.get(image.id);
+    const target = existing ?? image;
+    for (const tag of tags) if (!target.repoTags.includes(tag)) target.repoTags.push(tag);
+    this.images.set(target.id, target);
   }
 
   snapshot() {

@@ -11,6 +11,9 @@ export interface StoredImage {
   layers: string[];
   created: number;
   size: number;
+  /** For images built here: their config and history (catalogue images keep theirs in the catalogue). */
+  config?: import('./image-spec').ImageConfig;
+  history?: { createdBy: string; size: number; emptyLayer: boolean }[];
 }
 
 export interface StoredLayer {
@@ -21,6 +24,8 @@ export interface StoredLayer {
   link: string;
   size: number;
   parent: string | null;
+  /** A base layer that brings bash (Debian, Ubuntu); containers on it get bash's prompt. */
+  bash?: boolean;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead';
@@ -96,6 +101,7 @@ export interface ContainerRecord {
 }
 
 export interface DockerSnapshot {
+  buildCache?: [string, import('./build/builder').CacheEntry][];
   images: StoredImage[];
   layers: StoredLayer[];
   containers: ContainerRecord[];

@@ -109,13 +109,16 @@ export function history(engine: DockerEngine, args: string[], now: number): Comm
   const image = engine.images.resolve(target);
   if (!image) throw new DockerError(`No such image: ${target}`);
   const definition = engine.images.definitionOf(image);
-  if (!definition) return { stdout: '', stderr: '', exitCode: 0 };
-  const steps = [...definition.steps].reverse();
-  const rows = steps.map((step, i) => {
+  const steps = definition
+    ? definition.steps.map((step) => ({ createdBy: step.createdBy, size: isLayer(step) ? step.size : 0, emptyLayer: !isLayer(step) }))
+    : (image.history ?? []);
+  const created = definition?.created ?? image.created;
+  const reversed = [...steps].reverse();
+  const rows = reversed.map((step, i) => {
     const createdBy = noTrunc ? step.createdBy : truncate(step.createdBy, 45);
-    const size = isLayer(step) ? humanSize(step.size) : '0B';
-    const comment = i === steps.length - 1 && isLayer(step) && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
-    return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - definition.created)} ago`, createdBy, size, comment];
+    const size = step.emptyLayer ? '0B' : humanSize(step.size);
+    const comment = i === reversed.length - 1 && !step.emptyLayer && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
+    return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - created)} ago`, createdBy, size, comment];
   });
   if (quiet) return { stdout: rows.map((r) => `${r[0]}\n`).join(''), stderr: '', exitCode: 0 };
   return { stdout: table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows]), stderr: '', exitCode: 0 };
