@@ -268,7 +268,8 @@ export class DockerEngine {
   private noticeExit(pid: number, signal: number | null, code: number): void {
     for (const record of this.containers.values()) {
       if (record.pid !== pid || record.status !== 'running') continue;
-      const oom = signal === SIGNALS.KILL && (this.host.kernel.cgroups.get(`/system.slice/docker-${record.id}.scope`)?.memoryEvents.oom_kill ?? 0) > 0;
+      // Like dockerd on cgroup v2: OOMKilled once the OOM killer struck anywhere in the container.
+      const oom = (this.host.kernel.cgroups.get(`/system.slice/docker-${record.id}.scope`)?.memoryEvents.oom_kill ?? 0) > 0;
       Object.assign(record, { status: 'exited', pid: 0, exitCode: signal !== null ? 128 + signal : code, finishedAt: this.host.kernel.clock.now(), oomKilled: oom, plannedExit: null, server: null });
       for (const p of this.host.kernel.list()) if (p.argv.includes(record.id) && p.comm === 'containerd-shim') this.host.kernel.exit(p.pid, 0);
       cleanupContainer(this.host, record);

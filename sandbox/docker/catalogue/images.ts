@@ -171,6 +171,19 @@ export const IMAGES: ImageDefinition[] = [
     ],
     config: { Env: [PATH, 'NODE_VERSION=20.18.0', 'YARN_VERSION=1.22.22'], Cmd: ['node'], Entrypoint: ['docker-entrypoint.sh'], WorkingDir: '' },
   },
+  {
+    repository: 'polinux/stress',
+    tags: ['1.0.4', 'latest'],
+    created: at('2018-06-13T09:03:18Z'),
+    steps: [
+      layer('ADD file:25c10b1d1b41d46a1827ad0b0d2389c24df6d31430005ff4e9a2d84ea23ebd42 in / ', 4_410_000, 2_206_000, alpineFiles('3.7.0')),
+      step('CMD ["/bin/sh"]'),
+      step('MAINTAINER Przemyslaw Ozgo <linux@ozgo.info>'),
+      layer('RUN apk add --update bash g++ make curl &&   curl -o /tmp/stress-1.0.4.tgz https://fossies.org/linux/privat/stress-1.0.4.tar.gz &&   cd /tmp && tar xvf stress-1.0.4.tgz && rm /tmp/stress-1.0.4.tgz &&   cd /tmp/stress-1.0.4 &&   ./configure && make && make install &&   apk del g++ make curl &&   rm -rf /tmp/* /var/tmp/* /var/cache/apk/* /var/cache/distfiles/*', 5_290_000, 1_730_000, { '/usr/local/bin/stress': { content: '#!/bin/sh\nexec /usr/bin/stress "$@"\n', mode: 0o755 }, '/usr/bin/stress': { content: '#!/bin/bash\n# Built-in command: stress\n', mode: 0o755 }, '/bin/bash': { content: '#!/bin/bash\n# Built-in command: bash\n', mode: 0o755 } }),
+      step('CMD ["/usr/local/bin/stress"]'),
+    ],
+    config: { Env: [PATH], Cmd: ['/usr/local/bin/stress'], Entrypoint: null, WorkingDir: '' },
+  },
 ];
 
 function modelledGosu() {

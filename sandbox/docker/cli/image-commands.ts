@@ -8,13 +8,18 @@ import type { StoredImage } from '../state';
 import { humanDuration, humanSize, table } from './format';
 import type { CommandOutput } from './output';
 
+/** Docker Hub's official images live under `library/`; others under their own namespace. */
+export function qualified(repository: string): string {
+  return repository.includes('/') ? repository : `library/${repository}`;
+}
+
 /** The lines `docker pull` ends with, one per layer and then the digest and status. */
 export async function pullLines(engine: DockerEngine, reference: string): Promise<{ lines: string[]; image: StoredImage }> {
   const hasTag = normaliseReference(reference).tag !== 'latest' || /:latest$/.test(reference);
   const result = await engine.images.pull(reference);
   const lines: string[] = [];
   if (!hasTag) lines.push('Using default tag: latest');
-  lines.push(`${result.tag}: Pulling from library/${result.repository}`);
+  lines.push(`${result.tag}: Pulling from ${qualified(result.repository)}`);
   for (const layer of result.layers) lines.push(`${layer.short}: ${layer.alreadyExists ? 'Already exists' : 'Pull complete'} `);
   lines.push(`Digest: ${result.digest}`);
   lines.push(result.upToDate ? `Status: Image is up to date for ${result.repository}:${result.tag}` : `Status: Downloaded newer image for ${result.repository}:${result.tag}`);
@@ -26,7 +31,7 @@ export async function pull(engine: DockerEngine, args: string[]): Promise<Comman
   if (!reference) return { stdout: '', stderr: '"docker pull" requires exactly 1 argument.\nSee \'docker pull --help\'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n', exitCode: 1 };
   const { lines } = await pullLines(engine, reference);
   const { repository, tag } = normaliseReference(reference);
-  return { stdout: lines.join('\n') + `\ndocker.io/library/${repository}:${tag}\n`, stderr: '', exitCode: 0 };
+  return { stdout: lines.join('\n') + `\ndocker.io/${qualified(repository)}:${tag}\n`, stderr: '', exitCode: 0 };
 }
 
 export function images(engine: DockerEngine, args: string[], now: number): CommandOutput {
