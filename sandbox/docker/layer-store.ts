@@ -5,6 +5,7 @@
 import type { IFileSystem } from 'just-bash';
 import type { Random } from '../core/random';
 import { sha256 } from '../core/sha256';
+import { pathExists } from '../fs/paths';
 import { SpecialFiles } from '../fs/special-files';
 import type { LayerFile } from './image-spec';
 
@@ -58,11 +59,4 @@ export async function writeLayerDirectory(fs: IFileSystem, cacheId: string, link
   if (!(await exists(fs, `${OVERLAY2}/l/${link}`))) await fs.symlink(`../${cacheId}/diff`, `${OVERLAY2}/l/${link}`);
 }
 
-async function exists(fs: IFileSystem, path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = pathExists;

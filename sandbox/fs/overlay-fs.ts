@@ -6,6 +6,7 @@
  */
 import type { FsStat, IFileSystem } from 'just-bash';
 import { KernelError } from '../core/errors';
+import { normalisePath, pathExists } from './paths';
 import { SpecialFiles } from './special-files';
 
 export interface OverlayLayer {
@@ -36,13 +37,7 @@ export class OverlayFs implements IFileSystem {
   ) {}
 
   private normalise(path: string): string {
-    const parts: string[] = [];
-    for (const part of path.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') parts.pop();
-      else parts.push(part);
-    }
-    return '/' + parts.join('/');
+    return normalisePath(path);
   }
 
   private async isWhiteout(layer: OverlayLayer, path: string): Promise<boolean> {
@@ -308,11 +303,4 @@ export class OverlayFs implements IFileSystem {
   }
 }
 
-async function exists(fs: IFileSystem, path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = pathExists;

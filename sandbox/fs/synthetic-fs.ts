@@ -5,6 +5,7 @@
  */
 import type { FsStat, IFileSystem } from 'just-bash';
 import { KernelError } from '../core/errors';
+import { normalisePath } from './paths';
 
 export type SyntheticNode =
   | { kind: 'dir'; entries: () => string[]; mode?: number }
@@ -24,13 +25,7 @@ export abstract class SyntheticFs implements IFileSystem {
   }
 
   protected normalise(path: string): string {
-    const parts: string[] = [];
-    for (const part of path.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') parts.pop();
-      else parts.push(part);
-    }
-    return '/' + parts.join('/');
+    return normalisePath(path);
   }
 
   /** The node at `path`, following links in every component but the last (as lstat does). */

@@ -1,17 +1,7 @@
 /** The Docker engine's costs: starting a server container, listing many, and memory per container. */
 import { Sandbox } from '../../sandbox/index';
-import { median, ms, printFigures } from './stats';
+import { ms, printFigures, timeLine } from './stats';
 
-async function timeLine(sandbox: Sandbox, line: string, times: number): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    const result = await sandbox.console.run(line);
-    samples.push(performance.now() - t0);
-    if (result.exitCode !== 0) throw new Error(`${line} failed: ${result.stderr}`);
-  }
-  return median(samples);
-}
 
 function heapMiB(): number {
   (globalThis as { gc?: () => void }).gc?.();

@@ -1,23 +1,13 @@
 /** The host model's costs: its process listing, procfs, namespaces, and a crowded process table. */
 import { Sandbox } from '../../sandbox/index';
-import { median, ms, printFigures } from './stats';
+import { ms, printFigures, timeLine } from './stats';
 
-async function timeLine(sandbox: Sandbox, line: string, times = 50): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    const result = await sandbox.console.run(line);
-    samples.push(performance.now() - t0);
-    if (result.exitCode !== 0) throw new Error(`${line} failed: ${result.stderr}`);
-  }
-  return median(samples);
-}
 
 export async function benchHost(): Promise<Record<string, number>> {
   const sandbox = await Sandbox.create({ seed: 1, elapsed: () => performance.now() });
-  const psAux = await timeLine(sandbox, 'ps aux');
-  const procStatus = await timeLine(sandbox, 'cat /proc/$$/status');
-  const unshare = await timeLine(sandbox, 'unshare --uts --pid --fork --mount-proc hostname');
+  const psAux = await timeLine(sandbox, 'ps aux', 50);
+  const procStatus = await timeLine(sandbox, 'cat /proc/$$/status', 50);
+  const unshare = await timeLine(sandbox, 'unshare --uts --pid --fork --mount-proc hostname', 50);
 
   const crowded = await Sandbox.create({ seed: 2, elapsed: () => performance.now() });
   const kernel = crowded.host.kernel;

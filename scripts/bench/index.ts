@@ -3,7 +3,9 @@
  * machines are shared and noisy — and it writes the figures to bench-results/latest.json.
  */
 import fs from 'node:fs';
+import { benchCourse } from './course';
 import { benchDocker } from './docker';
+import { benchExercises } from './exercises';
 import { benchHost } from './host';
 import { benchShell } from './shell';
 import { benchSite } from './site';
@@ -13,8 +15,11 @@ async function main() {
   results.shell = await benchShell();
   results.host = await benchHost();
   results.docker = await benchDocker();
-  if (fs.existsSync('out/index.html')) results.site = await benchSite();
-  else console.log('\nSite: skipped (no out/; run `npm run build` first)');
+  results.exercises = await benchExercises();
+  if (fs.existsSync('out/index.html')) {
+    results.site = await benchSite();
+    results.course = await benchCourse();
+  } else console.log('\nSite and course walkthrough: skipped (no out/; run `npm run build` first)');
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2) + '\n');
 }

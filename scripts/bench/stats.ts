@@ -25,3 +25,15 @@ export function printFigures(title: string, figures: Figure[]): void {
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) console.log(`  ${f.name.padEnd(width)}  ${f.value}${f.target ? `   (target: ${f.target})` : ''}`);
 }
+
+/** Median time of running `line` in a sandbox's terminal `times` times; a failing line stops the bench. */
+export async function timeLine(sandbox: { console: { run(line: string): Promise<{ exitCode: number; stderr: string }> } }, line: string, times: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const result = await sandbox.console.run(line);
+    samples.push(performance.now() - t0);
+    if (result.exitCode !== 0) throw new Error(`${line} failed: ${result.stderr}`);
+  }
+  return median(samples);
+}

@@ -1,5 +1,6 @@
 /** docker inspect (containers and images), with `-f` Go-template paths, and docker diff. */
 import type { IFileSystem } from 'just-bash';
+import { pathExists } from '../../fs/paths';
 import { SpecialFiles } from '../../fs/special-files';
 import type { DockerEngine } from '../engine';
 import { DockerError } from '../errors';
@@ -163,11 +164,4 @@ export async function diff(engine: DockerEngine, fs: IFileSystem, args: string[]
   return { stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', exitCode: 0 };
 }
 
-async function exists(fs: IFileSystem, path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = pathExists;
