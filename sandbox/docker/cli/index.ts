@@ -12,6 +12,7 @@ import { CANNOT_CONNECT } from './format';
 import * as imageCommands from './image-commands';
 import { diff, inspect } from './inspect';
 import { port, stats, top } from './observe';
+import { info, network, systemDf, volume } from './system';
 import type { CommandOutput } from './output';
 
 const VERSION = `Client: Docker Engine - Community
@@ -81,7 +82,7 @@ Run 'docker COMMAND --help' for more information on a command.
 const ALIASES: Record<string, string> = { 'image build': 'build', 'buildx build': 'build', 'container ls': 'ps', 'container top': 'top', 'container stats': 'stats', 'container port': 'port', 'container list': 'ps', 'container run': 'run', 'container rm': 'rm', 'container stop': 'stop', 'container start': 'start', 'container inspect': 'inspect', 'container logs': 'logs', 'container exec': 'exec', 'container create': 'create', 'container kill': 'kill', 'container diff': 'diff', 'image ls': 'images', 'image list': 'images', 'image pull': 'pull', 'image rm': 'rmi', 'image inspect': 'inspect', 'image history': 'history', 'image tag': 'tag' };
 
 /** What this sandbox's docker does not model yet: said plainly, never a wrong answer. */
-const NOT_YET = new Set(['commit', 'cp', 'network', 'volume', 'system', 'events', 'info', 'pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
+const NOT_YET = new Set(['commit', 'cp', 'events', 'pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
 
 export function dockerCommand(ctx: ShellContext) {
   return defineCommand('docker', async (rawArgs, commandContext) => {
@@ -91,7 +92,7 @@ export function dockerCommand(ctx: ShellContext) {
     if (!sub || sub === '--help' || sub === '-h') return { stdout: USAGE.slice(1), stderr: '', exitCode: 0 };
     if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 28.0.4, build b8034c0\n', stderr: '', exitCode: 0 };
     const engine = ctx.host.docker;
-    const known = new Set(['top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', ...NOT_YET]);
+    const known = new Set(['info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', ...NOT_YET]);
     if (!known.has(sub)) return { stdout: '', stderr: `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
     if (NOT_YET.has(sub)) return { stdout: '', stderr: `docker ${sub}: not modelled in this sandbox yet\n`, exitCode: 1 };
     if (rest.includes('--help')) return { stdout: `\nUsage:  docker ${sub} [OPTIONS]\n\nRun 'docker ${sub} --help' on a real Docker host for every option; this sandbox models the common ones.\n`, stderr: '', exitCode: 0 };
@@ -144,6 +145,15 @@ export function dockerCommand(ctx: ShellContext) {
           return inspect(engine, rest);
         case 'top':
           return top(engine, ctx.kernel, rest);
+        case 'info':
+          return info(engine);
+        case 'system':
+          if (rest[0] === 'df') return systemDf(engine);
+          return { stdout: '', stderr: `docker system ${rest[0] ?? ''}: not modelled in this sandbox yet\n`, exitCode: 1 };
+        case 'network':
+          return network(engine, rest);
+        case 'volume':
+          return volume(rest);
         case 'stats':
           return stats(engine, ctx.kernel, rest);
         case 'port':

@@ -1,0 +1,103 @@
+/** docker info, system df, network ls/inspect and volume ls: summaries of the engine's state. */
+import { MACHINE } from '../../kernel/machine';
+import type { DockerEngine } from '../engine';
+import { DockerError } from '../errors';
+import { humanSize, table } from './format';
+import type { CommandOutput } from './output';
+
+const ok = (stdout: string): CommandOutput => ({ stdout, stderr: '', exitCode: 0 });
+
+/** The three networks every Docker host has; user-defined networks are not modelled yet. */
+const NETWORKS = [
+  { id: '8f2c3a1d9e4b', name: 'bridge', driver: 'bridge', scope: 'local' },
+  { id: '5b7e0c2f1a3d', name: 'host', driver: 'host', scope: 'local' },
+  { id: 'c1d4e6f8a2b0', name: 'none', driver: 'null', scope: 'local' },
+];
+
+export function info(engine: DockerEngine): CommandOutput {
+  const all = engine.list(true);
+  const running = all.filter((c) => c.status === 'running').length;
+  return ok(`Client: Docker Engine - Community
+ Version:    28.0.4
+ Context:    default
+ Debug Mode: false
+
+Server:
+ Containers: ${all.length}
+  Running: ${running}
+  Paused: 0
+  Stopped: ${all.length - running}
+ Images: ${engine.images.list().length}
+ Server Version: 28.0.4
+ Storage Driver: overlay2
+  Backing Filesystem: extfs
+  Supports d_type: true
+  Using metacopy: false
+  Native Overlay Diff: true
+  userxattr: false
+ Logging Driver: json-file
+ Cgroup Driver: systemd
+ Cgroup Version: 2
+ Plugins:
+  Volume: local
+  Network: bridge host ipvlan macvlan null overlay
+ Default Runtime: runc
+ Init Binary: docker-init
+ containerd version: 05044ec0a9a75232cad458027ca83437aae3f4da
+ runc version: v1.2.5-0-g59923ef
+ Security Options:
+  apparmor
+  seccomp
+   Profile: builtin
+  cgroupns
+ Kernel Version: ${MACHINE.kernelRelease}
+ Operating System: Ubuntu 24.04.1 LTS
+ OSType: linux
+ Architecture: ${MACHINE.arch}
+ CPUs: ${MACHINE.cpus}
+ Total Memory: ${(MACHINE.memTotalKiB / 1024 / 1024).toFixed(2)}GiB
+ Name: lab
+ Docker Root Dir: /var/lib/docker
+ Debug Mode: false
+ Experimental: false
+ Live Restore Enabled: false
+
+`);
+}
+
+export function systemDf(engine: DockerEngine): CommandOutput {
+  const images = engine.images.list();
+  const containers = engine.list(true);
+  const used = new Set(containers.map((c) => c.imageId));
+  const imageBytes = images.reduce((sum, i) => sum + i.size, 0);
+  const reclaimable = images.filter((i) => !used.has(i.id)).reduce((sum, i) => sum + i.size, 0);
+  const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
+  return ok(
+    table([
+      ['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
+      ['Images', String(images.length), String(used.size), humanSize(imageBytes), `${humanSize(reclaimable)} (${pct(reclaimable, imageBytes)})`],
+      ['Containers', String(containers.length), String(containers.filter((c) => c.status === 'running').length), '0B', '0B'],
+      ['Local Volumes', '0', '0', '0B', '0B'],
+      ['Build Cache', String(engine.builder.cache.size), '0', '0B', '0B'],
+    ]),
+  );
+}
+
+export function network(engine: DockerEngine, args: string[]): CommandOutput {
+  const [verb = 'ls', ...rest] = args;
+  if (verb === 'ls' || verb === 'list') return ok(table([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...NETWORKS.map((n) => [n.id, n.name, n.driver, n.scope])]));
+  if (verb === 'inspect') {
+    const target = NETWORKS.find((n) => n.name === rest[0] || n.id.startsWith(rest[0] ?? '-'));
+    if (!target) throw new DockerError(`network ${rest[0] ?? ''} not found`);
+    const containers = target.name === 'bridge' ? Object.fromEntries(engine.list(false).filter((c) => c.network).map((c) => [c.id, { Name: c.name, MacAddress: c.network!.macAddress, IPv4Address: `${c.network!.ipAddress}/16`, IPv6Address: '' }])) : {};
+    const ipam = target.name === 'bridge' ? { Driver: 'default', Options: null, Config: [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }] } : { Driver: 'default', Options: null, Config: null };
+    return ok(`${JSON.stringify([{ Name: target.name, Id: target.id, Scope: target.scope, Driver: target.driver, EnableIPv6: false, IPAM: ipam, Internal: false, Attachable: false, Containers: containers, Options: target.name === 'bridge' ? { 'com.docker.network.bridge.name': 'docker0' } : {} }], null, 4)}\n`);
+  }
+  return { stdout: '', stderr: `docker network ${verb}: user-defined networks are not modelled in this sandbox yet\n`, exitCode: 1 };
+}
+
+export function volume(args: string[]): CommandOutput {
+  const [verb = 'ls'] = args;
+  if (verb === 'ls' || verb === 'list') return ok('DRIVER    VOLUME NAME\n');
+  return { stdout: '', stderr: `docker volume ${verb}: volumes are not modelled in this sandbox yet\n`, exitCode: 1 };
+}
