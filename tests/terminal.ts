@@ -42,3 +42,11 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** An exercise card in the lesson text; its data-status is locked|not-started|in-progress|done. */
+export const exerciseCard = (page: Page, id: string) => page.locator(`[data-testid="exercise"][data-exercise-id="${id}"]`);
+
+/** Waits until the lesson's progress has been written to IndexedDB (so a reload finds it). */
+export async function waitForSave(page: Page) {
+  await expect(terminal(page)).toHaveAttribute('data-save-state', 'saved');
+}

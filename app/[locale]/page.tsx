@@ -3,13 +3,17 @@ import { ArrowRight, Clock } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LESSON_EXERCISES } from '@/content/exercises';
 import { getMessages, isLocale } from '@/i18n';
+import { LessonProgressMeter, ResetAllProgress } from '@/components/progress/course-progress';
 import { format } from '@/components/ui/format';
 import { SiteHeader } from '@/components/ui/site-header';
 import { SkipLinks } from '@/components/ui/skip-links';
 import { getLessonSummaries } from '@/lib/content/lessons.server';
 
 type Props = { params: Promise<{ locale: string }> };
+
+const exerciseIds = (slug: string) => LESSON_EXERCISES[slug]?.exercises.map((e) => e.id) ?? [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -43,7 +47,10 @@ export default async function CourseHome({ params }: Props) {
           </p>
         ) : null}
 
-        <h2 className="mt-16 text-sm font-semibold tracking-wide text-muted uppercase">{site.home.lessonsHeading}</h2>
+        <div className="mt-16 flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-sm font-semibold tracking-wide text-muted uppercase">{site.home.lessonsHeading}</h2>
+          <ResetAllProgress strings={site.home} />
+        </div>
         {lessons.length === 0 ? <p className="mt-4 text-muted">{site.home.empty}</p> : null}
         <ol className="mt-4 divide-y divide-line border-y border-line" data-testid="lesson-list">
           {lessons.map((lesson) => (
@@ -59,11 +66,14 @@ export default async function CourseHome({ params }: Props) {
                   </Link>
                 </h3>
                 <p className="mt-1.5 leading-relaxed text-muted">{lesson.frontmatter.summary}</p>
-                <p className="mt-2 flex items-center gap-1.5 text-sm text-muted">
-                  <Clock aria-hidden="true" className="size-3.5" />
-                  <span aria-hidden="true">{format(site.home.minutes, { minutes: lesson.frontmatter.minutes })}</span>
-                  <span className="sr-only">{format(site.home.minutesLong, { minutes: lesson.frontmatter.minutes })}</span>
-                </p>
+                <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-1">
+                  <p className="flex items-center gap-1.5 text-sm text-muted">
+                    <Clock aria-hidden="true" className="size-3.5" />
+                    <span aria-hidden="true">{format(site.home.minutes, { minutes: lesson.frontmatter.minutes })}</span>
+                    <span className="sr-only">{format(site.home.minutesLong, { minutes: lesson.frontmatter.minutes })}</span>
+                  </p>
+                  {exerciseIds(lesson.slug).length > 0 ? <LessonProgressMeter lesson={lesson.slug} ids={exerciseIds(lesson.slug)} strings={site.home} /> : null}
+                </div>
               </div>
             </li>
           ))}

@@ -3,7 +3,7 @@
  * (lib/content, server only) reads this list to reject unknown components at build time,
  * so it must stay free of React; registry.tsx maps every name here to its component.
  */
-export const MDX_COMPONENT_NAMES = ['Callout', 'Command', 'Details', 'Figure'] as const;
+export const MDX_COMPONENT_NAMES = ['Callout', 'Command', 'Details', 'Exercise', 'Figure'] as const;
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
 
 /** Elements the pipeline writes itself (every fenced code block becomes a CodeBlock). */
@@ -14,6 +14,7 @@ export type InternalComponentName = (typeof INTERNAL_COMPONENT_NAMES)[number];
 export const REQUIRED_PROPS: Partial<Record<MdxComponentName, readonly string[]>> = {
   Figure: ['alt'],
   Details: ['summary'],
+  Exercise: ['id'],
 };
 
 export const CALLOUT_KINDS = ['note', 'tip', 'warning'] as const;

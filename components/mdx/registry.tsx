@@ -9,10 +9,17 @@ import { Callout, type CalloutProps } from './callout';
 import { CodeBlock, type CodeBlockProps } from './code-block';
 import { Command, type CommandProps } from './command';
 import { Details } from './details';
+import { Exercise, type ExerciseProps } from './exercise';
 import { Figure } from './figure';
 import type { InternalComponentName, MdxComponentName } from './names';
 
-export function createMdxComponents(strings: Messages['site']['mdx']) {
+/** The lesson being rendered: exercises are looked up in it, in its language. */
+export interface MdxLesson {
+  slug: string;
+  locale: string;
+}
+
+export function createMdxComponents(strings: Messages['site']['mdx'], lesson: MdxLesson) {
   const components = {
     Callout: function MdxCallout(props: Omit<CalloutProps, 'strings'>) {
       return <Callout {...props} strings={strings.callout} />;
@@ -21,6 +28,9 @@ export function createMdxComponents(strings: Messages['site']['mdx']) {
       return <Command {...props} strings={strings.code} />;
     },
     Details,
+    Exercise: function MdxExercise(props: Pick<ExerciseProps, 'id'>) {
+      return <Exercise id={props.id} lesson={lesson.slug} locale={lesson.locale} strings={strings.exercise} />;
+    },
     Figure,
     CodeBlock: function MdxCodeBlock(props: Omit<CodeBlockProps, 'strings'>) {
       return <CodeBlock {...props} strings={strings.code} />;

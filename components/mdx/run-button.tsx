@@ -12,7 +12,7 @@ export interface RunButtonProps {
 }
 
 /** On narrow screens the terminal sits below the text: bring it into view if it is off screen. */
-function revealTerminal(): void {
+export function revealTerminal(): void {
   const pane = document.getElementById('terminal-pane');
   if (!pane || window.matchMedia('(min-width: 1024px)').matches) return;
   const box = pane.getBoundingClientRect();

@@ -163,7 +163,13 @@ export class FakeTerminal {
         for (let k = x; k < Math.min(x + n, this.lines[this.y].length); k++) this.lines[this.y][k] = ' ';
         break;
       case 'J':
-        if (params === '2') {
+        if (params === '3') {
+          // Like xterm: the scrollback is dropped; the screen stays.
+          const top = this.top();
+          this.lines.splice(0, top);
+          this.wrapped.splice(0, top);
+          this.y -= top;
+        } else if (params === '2') {
           // Like xterm.js: the screen's content scrolls into the scrollback, a blank screen follows.
           const row = this.y - this.top();
           for (let k = 0; k < this.rows; k++) {

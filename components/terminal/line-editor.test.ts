@@ -604,3 +604,19 @@ function layout(chars: string[], cols: number, cursorIndex: number) {
   const rowCount = rows.length + (col >= cols ? 1 : 0);
   return { text: rows.map((r) => r.replace(/\s+$/, '')).join('\n').replace(/\n+$/, ''), cursor, rowCount };
 }
+
+describe('LineEditor: clearAll', () => {
+  it('clears the screen, drops the line and the typeahead, and waits for the next prompt', () => {
+    const { term, editor, log } = setup();
+    editor.prompt(PROMPT);
+    editor.input('echo one\r');
+    editor.input('echo typed ahead\r');
+    expect(log.submitted).toEqual(['echo one']);
+    editor.clearAll();
+    expect(editor.busy).toBe(true);
+    expect(term.text()).toBe('');
+    editor.prompt(PROMPT);
+    expect(term.text()).toBe(PROMPT.trimEnd());
+    expect(log.submitted).toEqual(['echo one']);
+  });
+});

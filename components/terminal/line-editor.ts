@@ -140,6 +140,25 @@ export class LineEditor {
     this.input('\x05\x15' + PASTE_START + lines.replace(/\n/g, '\r') + '\r' + PASTE_END);
   }
 
+  /**
+   * Clears the screen and the scrollback and forgets the line and any typeahead (the world behind
+   * the terminal was replaced). The editor is busy until the next `prompt()`.
+   */
+  clearAll(): void {
+    this.pending = '';
+    this.inPaste = false;
+    this.queryCandidates = [];
+    this.cells = [];
+    this.cursor = 0;
+    this.completionRound++;
+    this.emit(`${CSI}H${CSI}2J${CSI}3J`);
+    this.column = 0;
+    this.origin = 0;
+    this.at = { row: 0, col: 0 };
+    this.setMode('busy');
+    this.flush();
+  }
+
   /** Shows a prompt (primary or `> `) and replays any typeahead. */
   prompt(text: string): void {
     this.syncWidth();

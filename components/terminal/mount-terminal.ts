@@ -1,14 +1,15 @@
 /**
  * Wires one terminal together, outside React: xterm (loaded on demand), the line editor, and the
- * shell worker behind its client. Returns a function that takes it all down again.
+ * shell worker behind its client. Loaded lazily by the terminal pane, so none of it weighs on the
+ * page's first load. Returns a handle to reset the world, reach its files, and take it all down.
  */
 import type { Terminal } from '@xterm/xterm';
 import type { Messages } from '@/i18n';
 import { createShellWorker } from './create-worker';
 import { LineEditor } from './line-editor';
-import type { ReadyMessage } from './protocol';
+import type { ExerciseStatusReport, LessonContext, ReadyMessage, SandboxSnapshot, UiRequest } from './protocol';
 import { RUN_REQUEST_EVENT, type RunRequest } from './run-request';
-import { ShellClient, type RestartReason, type RunOutcome } from './shell-client';
+import { ShellClient, type ListOutcome, type ReadOutcome, type RestartReason, type RunOutcome, type WorkerLike, type WriteOutcome } from './shell-client';
 import { TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, TERMINAL_THEME } from './theme';
 
 export type ShellState = 'starting' | 'idle' | 'busy' | 'stopped';
@@ -21,6 +22,40 @@ export interface TerminalView {
 
 type Strings = Messages['terminal'];
 
+/** What the lesson around the terminal wants to know, and what it starts from. */
+export interface TerminalHooks {
+  /** The shell worker, if the caller started it early (its code then loads in parallel). */
+  worker?: WorkerLike;
+  context?: LessonContext;
+  /** A saved world to start from. */
+  snapshot?: SandboxSnapshot;
+  /** A command finished (see ShellClientEvents.finished); `line` is its last line. */
+  finished?(line: string): void;
+  exercises?(reports: ExerciseStatusReport[]): void;
+  /** The world after a command or a save, to persist. */
+  saved?(snapshot: SandboxSnapshot): void;
+  /** The saved world could not be restored; a fresh one took its place. */
+  restoreFailed?(): void;
+  /** The shell is ready; `history` is what Up/Down recall. */
+  ready?(info: ReadyMessage): void;
+  /** A command asked for the editor (`code FILE`). */
+  edit?(request: Extract<UiRequest, { kind: 'edit' }>): void;
+}
+
+export interface TerminalHandle {
+  /** Starts the lesson's world afresh: the screen is cleared and a new prompt shown. */
+  reset(): void;
+  writeFile(path: string, content: string): Promise<WriteOutcome>;
+  readFile(path: string): Promise<ReadOutcome>;
+  listDir(path?: string): Promise<ListOutcome>;
+  /** The commands run so far (Up/Down), for the save. */
+  history(): readonly string[];
+  /** Prints a note in the terminal's own voice (kept until the terminal is up). */
+  notice(text: string): void;
+  focus(): void;
+  dispose(): void;
+}
+
 // Bright black rather than SGR 2 (dim): it keeps 4.5:1 contrast on the background.
 const DIM = '\x1b[90m';
 const WARN = '\x1b[33m';
@@ -29,27 +64,46 @@ const SCROLLBACK_LINES = 5000;
 const RESIZE_DEBOUNCE_MS = 60;
 const FONT_WAIT_MS = 1500;
 
-export function mountTerminal(host: HTMLElement, strings: () => Strings, update: (view: Partial<TerminalView>) => void): () => void {
+export function mountTerminal(
+  host: HTMLElement,
+  strings: () => Strings,
+  update: (view: Partial<TerminalView>) => void,
+  hooks: TerminalHooks = {},
+): TerminalHandle {
   let disposed = false;
   let term: Terminal | null = null;
   let editor: LineEditor | null = null;
   let firstReady: ReadyMessage | null = null;
+  /** A reset is waiting for its fresh world's prompt. */
+  let resetting = false;
   let primaryPrompt = '';
   let stopped = false;
   const cleanups: Array<() => void> = [];
   const waitingRuns: string[] = [];
+  const waitingNotices: string[] = [];
 
   const client = new ShellClient({
     createWorker: createShellWorker,
+    worker: hooks.worker,
+    context: hooks.context,
+    snapshot: hooks.snapshot,
     events: {
       ready(info) {
         primaryPrompt = info.prompt;
         update({ hostLabel: info.hostLabel });
+        hooks.ready?.(info);
         if (!firstReady) {
           firstReady = info;
           if (editor) showFirstPrompt(editor, info);
+        } else if (resetting) {
+          resetting = false;
+          if (editor) showFirstPrompt(editor, info);
         }
       },
+      finished: (line) => hooks.finished?.(line),
+      exercises: (reports) => hooks.exercises?.(reports),
+      snapshot: (snapshot) => hooks.saved?.(snapshot),
+      restoreFailed: () => hooks.restoreFailed?.(),
       restarted(reason) {
         editor?.notice(restartNote(reason));
       },
@@ -72,7 +126,7 @@ export function mountTerminal(host: HTMLElement, strings: () => Strings, update:
   };
 
   const showOutcome = (target: LineEditor, outcome: RunOutcome) => {
-    if (outcome.status === 'unavailable') return; // `unavailable` has said so
+    if (outcome.status === 'unavailable' || outcome.status === 'reset') return; // said elsewhere, or the screen was cleared
     if (outcome.status === 'restarted') {
       target.notice(restartNote('unresponsive'));
       primaryPrompt = outcome.prompt;
@@ -92,6 +146,7 @@ export function mountTerminal(host: HTMLElement, strings: () => Strings, update:
     if (outcome.history) target.setHistory(outcome.history.flatMap((entry) => entry.split('\n')));
     if (!outcome.continuation) primaryPrompt = outcome.prompt;
     target.prompt(outcome.continuation ? outcome.prompt : colourPrompt(outcome.prompt));
+    for (const request of outcome.requests ?? []) if (request.kind === 'edit') hooks.edit?.(request);
   };
 
   const onRun = (event: Event) => {
@@ -175,16 +230,40 @@ export function mountTerminal(host: HTMLElement, strings: () => Strings, update:
       clearTimeout(resizeTimer);
     });
 
-    if (firstReady) showFirstPrompt(lineEditor, firstReady);
+    for (const text of waitingNotices.splice(0)) lineEditor.notice(text);
+    if (firstReady && !resetting) showFirstPrompt(lineEditor, firstReady);
     for (const command of waitingRuns.splice(0)) lineEditor.typeIn(command);
   })();
 
-  return () => {
-    disposed = true;
-    client.dispose();
-    for (const cleanup of cleanups.reverse()) cleanup();
-    term = null;
-    editor = null;
+  return {
+    reset() {
+      if (disposed) return;
+      resetting = true;
+      waitingRuns.length = 0;
+      if (stopped) {
+        stopped = false;
+        update({ state: 'starting' });
+      }
+      editor?.clearAll();
+      client.reset();
+    },
+    writeFile: (path, content) => client.writeFile(path, content),
+    readFile: (path) => client.readFile(path),
+    listDir: (path) => client.listDir(path),
+    history: () => editor?.getHistory() ?? firstReady?.history ?? [],
+    notice(text) {
+      const line = WARN + text + RESET;
+      if (editor) editor.notice(line);
+      else waitingNotices.push(line);
+    },
+    focus: () => term?.focus(),
+    dispose() {
+      disposed = true;
+      client.dispose();
+      for (const cleanup of cleanups.reverse()) cleanup();
+      term = null;
+      editor = null;
+    },
   };
 }
 

@@ -5,22 +5,38 @@
  * A fresh worker waits for its first message: `boot` (a new world) or `restore` (a saved one).
  * Every other message may follow at once; the worker handles them after the world is up.
  */
-import type { SandboxSnapshot } from '@/sandbox';
+import type { SandboxSnapshot, UiRequest } from '@/sandbox';
 
-export type { SandboxSnapshot };
+export type { SandboxSnapshot, UiRequest };
+
+/** Which lesson the terminal serves: its starting scenario, its exercises, the language of their words. */
+export interface LessonContext {
+  /** The lesson's slug, the key of LESSON_EXERCISES (a lesson without exercises still has one). */
+  lesson: string;
+  /** The page's language, for the exercises' "what is still missing" text. */
+  locale: string;
+  /** The scenario a fresh world is built from (sandbox/scenarios). */
+  scenario: string;
+}
 
 export type ClientMessage =
-  /** Start a fresh world. */
-  | { type: 'boot' }
+  /** Start a fresh world: the lesson's scenario, or a bare host without a context. */
+  | { type: 'boot'; context?: LessonContext }
   /** Start from a saved world (after a restart, or a saved session). Falls back to a fresh one if it cannot be read. */
-  | { type: 'restore'; snapshot: SandboxSnapshot }
+  | { type: 'restore'; snapshot: SandboxSnapshot; context?: LessonContext }
   /** One line the student entered. While the command is incomplete, the worker keeps the lines and answers with `continuation`. */
   | { type: 'run'; id: number; line: string }
   /** Ctrl-C: abort the command started by run `id` (ignored once it has finished). */
   | { type: 'interrupt'; id: number }
   /** Ctrl-C at a prompt: forget the unfinished command kept so far. */
   | { type: 'cancel-input' }
-  | { type: 'complete'; id: number; line: string; cursor: number };
+  | { type: 'complete'; id: number; line: string; cursor: number }
+  /** The editor's Save: writes the file as the active shell sees it. Answered with `written`. */
+  | { type: 'write-file'; id: number; path: string; content: string }
+  /** Opens a file for the editor (from the file tree). Answered with `file`. */
+  | { type: 'read-file'; id: number; path: string }
+  /** Lists a directory for the file tree; without `path`, the active shell's working directory. Answered with `listing`. */
+  | { type: 'list-dir'; id: number; path?: string };
 
 export interface ReadyMessage {
   type: 'ready';
@@ -50,6 +66,8 @@ export interface ResultMessage {
   hostLabel: string;
   /** Present when a different shell now has the terminal: its history, for Up/Down. */
   history?: string[];
+  /** What the command asked of the page (`code FILE` opens the editor), when it asked anything. */
+  requests?: UiRequest[];
 }
 
 export interface CompletionMessage {
@@ -66,13 +84,71 @@ export interface SnapshotMessage {
   snapshot: SandboxSnapshot;
 }
 
+/** One exercise's state in the current world, in the page's language. */
+export interface ExerciseStatusReport {
+  id: string;
+  passed: boolean;
+  /** What the check says is still missing; null when it passed. */
+  missing: string | null;
+  /** The hint whose hint check matches the current world (a known mistake), if any. */
+  matchedHint: number | null;
+}
+
+/** The lesson's exercises checked against the world: after boot or restore, and after every command or save. */
+export interface ExercisesMessage {
+  type: 'exercises';
+  reports: ExerciseStatusReport[];
+}
+
+export interface WrittenMessage {
+  type: 'written';
+  id: number;
+  ok: boolean;
+  /** Why the write failed (a directory, a read-only path...). */
+  error?: string;
+}
+
+export interface FileMessage {
+  type: 'file';
+  id: number;
+  /** The absolute path, resolved against the active shell's working directory. */
+  path: string;
+  content: string;
+  exists: boolean;
+  error?: string;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  directory: boolean;
+}
+
+export interface ListingMessage {
+  type: 'listing';
+  id: number;
+  /** The absolute path listed. */
+  path: string;
+  /** Directories first, then files, each sorted by name; hidden entries left out. */
+  entries: DirectoryEntry[];
+  error?: string;
+}
+
 /** The world could not be started at all. */
 export interface FailedMessage {
   type: 'failed';
   message: string;
 }
 
-export type WorkerMessage = ReadyMessage | ResultMessage | CompletionMessage | SnapshotMessage | FailedMessage;
+export type WorkerMessage =
+  | ReadyMessage
+  | ResultMessage
+  | CompletionMessage
+  | SnapshotMessage
+  | ExercisesMessage
+  | WrittenMessage
+  | FileMessage
+  | ListingMessage
+  | FailedMessage;
 
 /** bash's secondary prompt (PS2). */
 export const CONTINUATION_PROMPT = '> ';

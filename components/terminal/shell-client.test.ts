@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage, ReadyMessage, ResultMessage, SandboxSnapshot, WorkerMessage } from './protocol';
-import { ShellClient, type ShellClientEvents, type WorkerLike } from './shell-client';
+import { ShellClient, type ShellClientEvents, type ShellClientOptions, type WorkerLike } from './shell-client';
 
 class FakeWorker implements WorkerLike {
   received: ClientMessage[] = [];
@@ -28,7 +28,7 @@ function result(id: number, stdout = ''): ResultMessage {
   return { type: 'result', id, stdout, stderr: '', exitCode: 0, interrupted: false, droppedLines: 0, prompt: 'root@lab:~# ', continuation: false, hostLabel: 'root@lab' };
 }
 
-function setup(options: { maxFailedStarts?: number } = {}) {
+function setup(options: Partial<Pick<ShellClientOptions, 'maxFailedStarts' | 'context' | 'snapshot' | 'fileTimeoutMs' | 'worker'>> = {}) {
   const workers: FakeWorker[] = [];
   const ready: ReadyMessage[] = [];
   const events: ShellClientEvents & { restartedWith: string[]; unavailableCalls: number } = {
@@ -170,4 +170,95 @@ describe('ShellClient', () => {
     client.dispose();
     expect(last().terminated).toBe(true);
   });
+
+  it('tells the worker which lesson it serves, and reports a finished command before its checks', async () => {
+    const context = { lesson: 'welcome', locale: 'en', scenario: 'fresh-host' };
+    const { client, last, events } = setup({ context });
+    const order: string[] = [];
+    events.finished = (line) => order.push(`finished ${line}`);
+    events.exercises = (reports) => order.push(`exercises ${reports.length}`);
+    client.start();
+    expect(last().received).toEqual([{ type: 'boot', context }]);
+    last().ready();
+    const first = client.run("cat > f <<'EOF'");
+    last().emit({ ...result(1), continuation: true, prompt: '> ' });
+    await first;
+    const second = client.run('EOF');
+    last().emit(result(2));
+    last().emit({ type: 'exercises', reports: [{ id: 'a', passed: true, missing: null, matchedHint: null }] });
+    await second;
+    // The line that left the command unfinished is not a finished command.
+    expect(order).toEqual(['finished EOF', 'exercises 1']);
+  });
+
+  it('reports a saved world that could not be restored, and never sends it again', () => {
+    const { client, workers, last, events } = setup({ snapshot });
+    let failed = 0;
+    events.restoreFailed = () => failed++;
+    client.start();
+    expect(last().received).toEqual([{ type: 'restore', snapshot }]);
+    last().emit({ type: 'ready', prompt: 'root@lab:~# ', history: [], hostLabel: 'root@lab', restored: false });
+    expect(failed).toBe(1);
+    expect(client.snapshot).toBeUndefined();
+    last().onerror?.(new Event('error'));
+    expect(workers).toHaveLength(2);
+    expect(last().received).toEqual([{ type: 'boot' }]);
+    last().ready();
+    expect(failed).toBe(1);
+  });
+
+  it('answers file requests by id, and gives up on them when the worker goes', async () => {
+    const { client, last } = setup({ fileTimeoutMs: 1000 });
+    client.start();
+    last().ready();
+    const write = client.writeFile('/root/a.txt', 'hi');
+    expect(last().received.at(-1)).toEqual({ type: 'write-file', id: 1, path: '/root/a.txt', content: 'hi' });
+    last().emit({ type: 'written', id: 1, ok: true });
+    await expect(write).resolves.toEqual({ ok: true, error: undefined });
+
+    const read = client.readFile('a.txt');
+    last().emit({ type: 'file', id: 2, path: '/root/a.txt', content: 'hi', exists: true });
+    await expect(read).resolves.toEqual({ path: '/root/a.txt', content: 'hi', exists: true, error: undefined });
+
+    const list = client.listDir();
+    expect(last().received.at(-1)).toEqual({ type: 'list-dir', id: 3, path: undefined });
+    last().emit({ type: 'listing', id: 3, path: '/root', entries: [{ name: 'a.txt', directory: false }] });
+    await expect(list).resolves.toMatchObject({ path: '/root', entries: [{ name: 'a.txt', directory: false }] });
+
+    const slow = client.writeFile('/root/b.txt', '');
+    vi.advanceTimersByTime(1000);
+    await expect(slow).resolves.toEqual({ ok: false, error: 'the shell did not answer' });
+    const lost = client.listDir('/tmp');
+    last().onerror?.(new Event('error'));
+    await expect(lost).resolves.toMatchObject({ entries: [], error: 'the shell did not answer' });
+  });
+
+  it('resets to a fresh world: the running command ends as reset, the new worker boots', async () => {
+    const { client, workers, last } = setup();
+    client.start();
+    last().ready();
+    last().emit({ type: 'snapshot', snapshot });
+    const running = client.run('sleep 100');
+    client.reset();
+    await expect(running).resolves.toEqual({ status: 'reset' });
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(last().received).toEqual([{ type: 'boot' }]);
+    expect(client.snapshot).toBeUndefined();
+  });
+
+  it('uses a worker started early for its first spawn, and terminates it if never used', () => {
+    const early = new FakeWorker();
+    const { client, workers } = setup({ worker: early });
+    client.start();
+    expect(workers).toHaveLength(0);
+    expect(early.received).toEqual([{ type: 'boot' }]);
+    early.onerror?.(new Event('error'));
+    expect(workers).toHaveLength(1); // replacements are new workers
+
+    const unused = new FakeWorker();
+    setup({ worker: unused }).client.dispose();
+    expect(unused.terminated).toBe(true);
+  });
 });
+

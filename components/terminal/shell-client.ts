@@ -4,7 +4,19 @@
  * gets no answer in time, or the worker dies, it replaces the worker with a new one restored from
  * that snapshot, so nothing the student runs can leave the terminal stuck.
  */
-import type { ClientMessage, ReadyMessage, ResultMessage, SandboxSnapshot, WorkerMessage } from './protocol';
+import type {
+  ClientMessage,
+  DirectoryEntry,
+  ExerciseStatusReport,
+  FileMessage,
+  LessonContext,
+  ListingMessage,
+  ReadyMessage,
+  ResultMessage,
+  SandboxSnapshot,
+  WorkerMessage,
+  WrittenMessage,
+} from './protocol';
 import type { CompletionResult } from './line-editor';
 
 /** What `new Worker(...)` gives; a fake in tests. */
@@ -20,6 +32,8 @@ export type RunOutcome =
   | ({ status: 'done' } & Omit<ResultMessage, 'type' | 'id'>)
   /** The worker was replaced while the command ran; `prompt` is the restored shell's. */
   | { status: 'restarted'; prompt: string }
+  /** The lesson was reset while the command ran: a fresh world replaced it. */
+  | { status: 'reset' }
   /** The shell could not be started again. */
   | { status: 'unavailable' };
 
@@ -31,15 +45,30 @@ export interface ShellClientEvents {
   /** The worker was replaced while no command was running (a running command learns it from its outcome). */
   restarted?(reason: RestartReason): void;
   snapshot?(snapshot: SandboxSnapshot): void;
+  /**
+   * A command finished (not a line that left it unfinished). Called as the result arrives, before
+   * the `exercises` report that follows it, so "the student tried" is known before "it passed".
+   */
+  finished?(line: string, result: ResultMessage): void;
+  /** The lesson's exercises, checked against the world. */
+  exercises?(reports: ExerciseStatusReport[]): void;
+  /** A saved world was sent and could not be restored: the worker started a fresh one instead. */
+  restoreFailed?(): void;
   /** Replacements kept failing; the shell is gone until the page reloads. */
   unavailable?(message: string): void;
 }
 
 export interface ShellClientOptions {
   createWorker: () => WorkerLike;
+  /** A worker already started (so its code loads while the page does other work): used for the first spawn. */
+  worker?: WorkerLike;
   events: ShellClientEvents;
+  /** The lesson the terminal serves (its scenario and exercises). */
+  context?: LessonContext;
   /** A saved world to start from. */
   snapshot?: SandboxSnapshot;
+  /** How long a file request (read, write, list) may take before it is answered with an error. */
+  fileTimeoutMs?: number;
   /** How long Ctrl-C may go unanswered before the worker is replaced. */
   interruptTimeoutMs?: number;
   /** How long a completion may take before it is given up (the line editor waits for it). */
@@ -50,11 +79,21 @@ export interface ShellClientOptions {
 
 const NO_COMPLETION = (cursor: number): CompletionResult => ({ start: cursor, replacement: '', candidates: [] });
 
+export type WriteOutcome = Omit<WrittenMessage, 'type' | 'id'>;
+export type ReadOutcome = Omit<FileMessage, 'type' | 'id'>;
+export type ListOutcome = Omit<ListingMessage, 'type' | 'id'>;
+export type { DirectoryEntry };
+
+type FileAnswer = WrittenMessage | FileMessage | ListingMessage;
+
 export class ShellClient {
   private worker: WorkerLike | null = null;
   private latest: SandboxSnapshot | undefined;
   private nextId = 1;
-  private pendingRun: { id: number; resolve: (outcome: RunOutcome) => void } | null = null;
+  private pendingRun: { id: number; line: string; resolve: (outcome: RunOutcome) => void } | null = null;
+  private fileRequests = new Map<number, { resolve: (answer: FileAnswer | null) => void; timer: ReturnType<typeof setTimeout> }>();
+  /** Whether the current worker was sent a saved world (so `restored: false` means it was set aside). */
+  private sentSnapshot = false;
   private completions = new Map<number, { cursor: number; resolve: (result: CompletionResult) => void; timer: ReturnType<typeof setTimeout> }>();
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private failedStarts = 0;
@@ -63,8 +102,11 @@ export class ShellClient {
   private gone = false;
   private disposed = false;
 
+  private early: WorkerLike | undefined;
+
   constructor(private readonly options: ShellClientOptions) {
     this.latest = options.snapshot;
+    this.early = options.worker;
   }
 
   /** The latest snapshot of the world (after the last completed command). */
@@ -82,9 +124,46 @@ export class ShellClient {
     this.start();
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pendingRun = { id, resolve };
+      this.pendingRun = { id, line, resolve };
       this.post({ type: 'run', id, line });
     });
+  }
+
+  /** The editor's Save. */
+  async writeFile(path: string, content: string): Promise<WriteOutcome> {
+    const answer = await this.fileRequest((id) => ({ type: 'write-file', id, path, content }));
+    return answer?.type === 'written' ? { ok: answer.ok, error: answer.error } : { ok: false, error: 'the shell did not answer' };
+  }
+
+  /** Reads a file for the editor; a relative path is taken from the shell's working directory. */
+  async readFile(path: string): Promise<ReadOutcome> {
+    const answer = await this.fileRequest((id) => ({ type: 'read-file', id, path }));
+    return answer?.type === 'file' ? { path: answer.path, content: answer.content, exists: answer.exists, error: answer.error } : { path, content: '', exists: false, error: 'the shell did not answer' };
+  }
+
+  /** Lists a directory for the file tree; without a path, the shell's working directory. */
+  async listDir(path?: string): Promise<ListOutcome> {
+    const answer = await this.fileRequest((id) => ({ type: 'list-dir', id, path }));
+    return answer?.type === 'listing' ? { path: answer.path, entries: answer.entries, error: answer.error } : { path: path ?? '', entries: [], error: 'the shell did not answer' };
+  }
+
+  /**
+   * Throws the world away and starts the lesson's scenario afresh (Reset lesson). A command still
+   * running is abandoned: its outcome is `reset`.
+   */
+  reset(): void {
+    if (this.disposed) return;
+    this.clearWatchdog();
+    this.stopWorker();
+    this.latest = undefined;
+    this.settleAll();
+    const run = this.pendingRun;
+    this.pendingRun = null;
+    run?.resolve({ status: 'reset' });
+    this.restarting = null;
+    this.failedStarts = 0;
+    this.gone = false;
+    this.spawn();
   }
 
   /** Ctrl-C: aborts the running command, and replaces the worker if it does not answer in time. */
@@ -114,13 +193,42 @@ export class ShellClient {
 
   dispose(): void {
     this.disposed = true;
+    this.early?.terminate();
+    this.early = undefined;
     this.stopWorker();
     this.clearWatchdog();
+    this.settleAll();
+  }
+
+  private fileRequest(message: (id: number) => ClientMessage): Promise<FileAnswer | null> {
+    if (this.gone || this.disposed) return Promise.resolve(null);
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.settleFile(id, null), this.options.fileTimeoutMs ?? 10_000);
+      this.fileRequests.set(id, { resolve, timer });
+      this.post(message(id));
+    });
+  }
+
+  private settleFile(id: number, answer: FileAnswer | null): void {
+    const pending = this.fileRequests.get(id);
+    if (!pending) return;
+    this.fileRequests.delete(id);
+    clearTimeout(pending.timer);
+    pending.resolve(answer);
+  }
+
+  /** Answers every completion and file request still waiting (the worker that would have is gone). */
+  private settleAll(): void {
     for (const [id, { cursor }] of this.completions) this.settleCompletion(id, NO_COMPLETION(cursor));
+    for (const id of [...this.fileRequests.keys()]) this.settleFile(id, null);
   }
 
   private spawn(): void {
-    const worker = this.options.createWorker();
+    const early = this.early;
+    this.early = undefined;
+    const worker = early ?? this.options.createWorker();
     // Listeners go on before anything else happens: a message that arrives with none is lost.
     worker.onmessage = (event) => {
       if (this.worker === worker) this.receive(event.data);
@@ -133,7 +241,9 @@ export class ShellClient {
       if (this.worker === worker) this.restart('crashed');
     };
     this.worker = worker;
-    worker.postMessage(this.latest ? { type: 'restore', snapshot: this.latest } : { type: 'boot' });
+    const context = this.options.context;
+    this.sentSnapshot = this.latest !== undefined;
+    worker.postMessage(this.latest ? { type: 'restore', snapshot: this.latest, context } : { type: 'boot', context });
   }
 
   private receive(message: WorkerMessage): void {
@@ -149,6 +259,12 @@ export class ShellClient {
           else if (this.wasReady) this.options.events.restarted?.(reason);
         }
         this.wasReady = true;
+        if (this.sentSnapshot && !message.restored) {
+          // The saved world could not be read: never send it again.
+          this.latest = undefined;
+          this.options.events.restoreFailed?.();
+        }
+        this.sentSnapshot = false;
         this.options.events.ready(message);
         return;
       }
@@ -157,8 +273,9 @@ export class ShellClient {
         if (!run || run.id !== message.id) return;
         this.pendingRun = null;
         this.clearWatchdog();
-        const { stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history } = message;
-        run.resolve({ status: 'done', stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history });
+        if (!message.continuation) this.options.events.finished?.(run.line, message);
+        const { stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history, requests } = message;
+        run.resolve({ status: 'done', stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history, requests });
         return;
       }
       case 'completion': {
@@ -170,6 +287,14 @@ export class ShellClient {
         this.latest = message.snapshot;
         this.options.events.snapshot?.(message.snapshot);
         return;
+      case 'exercises':
+        this.options.events.exercises?.(message.reports);
+        return;
+      case 'written':
+      case 'file':
+      case 'listing':
+        this.settleFile(message.id, message);
+        return;
       case 'failed':
         this.restart('crashed', message.message);
         return;
@@ -180,7 +305,7 @@ export class ShellClient {
     if (this.disposed || this.gone) return;
     this.clearWatchdog();
     this.stopWorker();
-    for (const [id, { cursor }] of this.completions) this.settleCompletion(id, NO_COMPLETION(cursor));
+    this.settleAll();
     this.restarting ??= reason;
     if (++this.failedStarts > (this.options.maxFailedStarts ?? 3)) {
       this.gone = true;

@@ -123,4 +123,69 @@ describe('shell worker', () => {
     broken.send({ type: 'restore', snapshot: { ...json, version: 999 } as unknown as SandboxSnapshot });
     expect(await broken.next('ready')).toMatchObject({ restored: false, prompt: 'root@lab:~# ' });
   });
+
+  it('serves a lesson: checks its exercises after boot and after each command, in the page\'s language', async () => {
+    w.send({ type: 'boot', context: { lesson: 'welcome', locale: 'en', scenario: 'fresh-host' } });
+    await w.next('ready');
+    const first = await w.next('exercises');
+    expect(first.reports.map((r) => r.id)).toEqual(['leave-a-note', 'make-a-workspace', 'which-release']);
+    expect(first.reports[0]).toEqual({ id: 'leave-a-note', passed: false, missing: 'There is no notes.txt in /root yet.', matchedHint: null });
+
+    await w.run(1, 'mkdir ~/projects');
+    const afterMkdir = await w.next('exercises');
+    // A hint check matched: the directory exists but the shell is not in it.
+    expect(afterMkdir.reports[1]).toMatchObject({ passed: false, matchedHint: 1, missing: '/root/projects exists, but the shell is in /root.' });
+    await w.next('snapshot');
+
+    await w.run(2, "cat > ~/notes.txt <<'EOF'");
+    await w.run(3, 'Hello, Dockyard');
+    await w.run(4, 'EOF');
+    const afterHeredoc = await w.next('exercises');
+    expect(afterHeredoc.reports[0]).toEqual({ id: 'leave-a-note', passed: true, missing: null, matchedHint: null });
+  });
+
+  it('hands the editor requests of `code FILE` to the page, and saves, reads and lists files for it', async () => {
+    w.send({ type: 'boot', context: { lesson: 'welcome', locale: 'en', scenario: 'fresh-host' } });
+    await w.next('exercises');
+    expect((await w.run(1, 'code notes.txt')).requests).toEqual([{ kind: 'edit', path: '/root/notes.txt', content: '', exists: false }]);
+    expect((await w.run(2, 'echo hi')).requests).toBeUndefined();
+    await w.next('exercises');
+    await w.next('exercises');
+
+    w.send({ type: 'write-file', id: 10, path: 'notes.txt', content: 'Hello, Dockyard\n' });
+    expect(await w.next('written')).toEqual({ type: 'written', id: 10, ok: true });
+    expect((await w.next('exercises')).reports[0].passed).toBe(true);
+    expect(await w.next('snapshot')).toBeDefined();
+    expect((await w.run(3, 'cat ~/notes.txt')).stdout).toBe('Hello, Dockyard\n');
+
+    w.send({ type: 'write-file', id: 11, path: '/etc', content: 'x' });
+    expect(await w.next('written')).toEqual({ type: 'written', id: 11, ok: false, error: '/etc: Is a directory' });
+    w.send({ type: 'write-file', id: 17, path: '/no/such/dir/f.txt', content: 'x' });
+    expect(await w.next('written')).toEqual({ type: 'written', id: 17, ok: false, error: '/no/such/dir/f.txt: No such file or directory' });
+
+    w.send({ type: 'read-file', id: 12, path: '../root/./notes.txt' });
+    expect(await w.next('file')).toEqual({ type: 'file', id: 12, path: '/root/notes.txt', content: 'Hello, Dockyard\n', exists: true });
+    w.send({ type: 'read-file', id: 18, path: 'missing.txt' });
+    expect(await w.next('file')).toEqual({ type: 'file', id: 18, path: '/root/missing.txt', content: '', exists: false });
+    w.send({ type: 'read-file', id: 13, path: 'welcome.txt' });
+    expect(await w.next('file')).toMatchObject({ id: 13, path: '/root/welcome.txt', exists: true });
+    w.send({ type: 'read-file', id: 14, path: '/tmp' });
+    expect(await w.next('file')).toMatchObject({ id: 14, exists: true, error: '/tmp: Is a directory' });
+
+    await w.run(4, 'mkdir -p ~/projects/app && touch ~/.hidden');
+    w.send({ type: 'list-dir', id: 15 });
+    expect(await w.next('listing')).toEqual({
+      type: 'listing',
+      id: 15,
+      path: '/root',
+      entries: [
+        { name: 'projects', directory: true },
+        { name: 'notes.txt', directory: false },
+        { name: 'welcome.txt', directory: false },
+      ],
+    });
+    w.send({ type: 'list-dir', id: 16, path: '/nowhere' });
+    expect(await w.next('listing')).toMatchObject({ id: 16, entries: [], error: expect.any(String) });
+  });
 });
+

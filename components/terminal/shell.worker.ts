@@ -4,7 +4,10 @@
  * bundle. Turbopack builds this as a classic worker: no module-worker features here.
  */
 import { createElapsedClock, Sandbox, type SandboxOptions } from '@/sandbox';
-import { CONTINUATION_PROMPT, type ClientMessage, type WorkerMessage } from './protocol';
+import { findScenario } from '@/sandbox/scenarios';
+import { CONTINUATION_PROMPT, type ClientMessage, type LessonContext, type WorkerMessage } from './protocol';
+import { checkExercises } from './worker-exercises';
+import { listDirectory, readForEditor, resolvePath, writeForEditor } from './worker-files';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -27,6 +30,8 @@ const options = (): SandboxOptions => ({
 });
 
 let world: Promise<Sandbox> | null = null;
+/** The lesson this terminal serves, from the first message. */
+let lesson: LessonContext | undefined;
 /** Lines of a command still being entered (after an open quote, a heredoc, a trailing pipe...). */
 let unfinished: string | null = null;
 let running: { id: number; controller: AbortController } | null = null;
@@ -40,7 +45,10 @@ scope.addEventListener('message', (event) => {
   switch (message.type) {
     case 'boot':
     case 'restore':
-      if (!world) world = start(message.type === 'restore' ? message.snapshot : undefined);
+      if (!world) {
+        lesson = message.context;
+        world = start(message.type === 'restore' ? message.snapshot : undefined);
+      }
       return;
     case 'run':
       queue = queue.then(() => run(message.id, message.line)).catch(() => undefined);
@@ -55,8 +63,34 @@ scope.addEventListener('message', (event) => {
     case 'complete':
       void complete(message.id, message.line, message.cursor);
       return;
+    case 'write-file':
+      // After whatever command is running: a save is a change to the world, like a command.
+      queue = queue.then(() => writeFile(message.id, message.path, message.content)).catch(() => undefined);
+      return;
+    case 'read-file':
+      void answer(async (sandbox) => {
+        const path = resolvePath(sandbox.console.top.session.getCwd(), message.path);
+        post({ type: 'file', id: message.id, ...(await readForEditor(sandbox.console, path)) });
+      }, (error) => post({ type: 'file', id: message.id, path: message.path, content: '', exists: false, error }));
+      return;
+    case 'list-dir':
+      void answer(async (sandbox) => {
+        const shell = sandbox.console.top.session;
+        const path = resolvePath(shell.getCwd(), message.path ?? '.');
+        post({ type: 'listing', id: message.id, ...(await listDirectory(shell.filesystem, path)) });
+      }, (error) => post({ type: 'listing', id: message.id, path: message.path ?? '', entries: [], error }));
+      return;
   }
 });
+
+/** Runs a request against the world once it is up; a failure is answered, never left hanging. */
+async function answer(work: (sandbox: Sandbox) => Promise<void>, fail: (error: string) => void): Promise<void> {
+  try {
+    await work(await ready());
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
 
 async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<Sandbox> {
   let sandbox: Sandbox | null = null;
@@ -70,14 +104,59 @@ async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<San
     }
   }
   try {
-    sandbox ??= await Sandbox.create(options());
+    sandbox ??= await fresh();
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
   const shell = sandbox.console;
   post({ type: 'ready', prompt: shell.prompt(), history: [...shell.getHistory()], hostLabel: hostLabel(sandbox), restored });
+  await report(sandbox);
   return sandbox;
+}
+
+/** A new world: the lesson's scenario, or the bare host when the lesson names none this build knows. */
+function fresh(): Promise<Sandbox> {
+  const scenario = lesson ? findScenario(lesson.scenario) : undefined;
+  return scenario ? scenario.build(options()) : Sandbox.create(options());
+}
+
+/** Checks the lesson's exercises against the world and tells the page. Never fails the shell. */
+async function report(sandbox: Sandbox): Promise<void> {
+  if (!lesson) return;
+  try {
+    const reports = await checkExercises(sandbox, lesson);
+    if (reports) post({ type: 'exercises', reports });
+  } catch {
+    // Each check's own failure is a report (runner.ts); anything else leaves the cards as they were.
+  }
+}
+
+async function saveSnapshot(sandbox: Sandbox): Promise<void> {
+  try {
+    post({ type: 'snapshot', snapshot: await sandbox.snapshot() });
+  } catch {
+    // The previous snapshot stays the one a restart would use.
+  }
+}
+
+async function writeFile(id: number, path: string, content: string): Promise<void> {
+  let sandbox: Sandbox;
+  try {
+    sandbox = await ready();
+  } catch {
+    post({ type: 'written', id, ok: false, error: 'the shell is not running' });
+    return;
+  }
+  try {
+    await writeForEditor(sandbox.console, resolvePath(sandbox.console.top.session.getCwd(), path), content);
+  } catch (error) {
+    post({ type: 'written', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  post({ type: 'written', id, ok: true });
+  await report(sandbox);
+  await saveSnapshot(sandbox);
 }
 
 async function run(id: number, line: string): Promise<void> {
@@ -100,10 +179,23 @@ async function run(id: number, line: string): Promise<void> {
   running = { id, controller };
   const before = shell.top;
   try {
-    const { stdout, stderr, exitCode, interrupted, droppedLines } = await shell.run(text, controller.signal);
+    const { stdout, stderr, exitCode, interrupted, droppedLines, requests } = await shell.run(text, controller.signal);
     // A nested shell (unshare ... bash, later docker exec -it, ssh) started or exited: its history is its own.
     const history = shell.top === before ? undefined : [...shell.getHistory()];
-    post({ type: 'result', id, stdout, stderr, exitCode, interrupted, droppedLines, prompt: shell.prompt(), continuation: false, hostLabel: hostLabel(sandbox), history });
+    post({
+      type: 'result',
+      id,
+      stdout,
+      stderr,
+      exitCode,
+      interrupted,
+      droppedLines,
+      prompt: shell.prompt(),
+      continuation: false,
+      hostLabel: hostLabel(sandbox),
+      history,
+      requests: requests.length > 0 ? requests : undefined,
+    });
   } catch (error) {
     // The shell reports failures as bash would; anything that still escapes is shown, not swallowed.
     const message = error instanceof Error ? error.message : String(error);
@@ -111,11 +203,8 @@ async function run(id: number, line: string): Promise<void> {
   } finally {
     running = null;
   }
-  try {
-    post({ type: 'snapshot', snapshot: await sandbox.snapshot() });
-  } catch {
-    // The previous snapshot stays the one a restart would use.
-  }
+  await report(sandbox);
+  await saveSnapshot(sandbox);
 }
 
 async function complete(id: number, line: string, cursor: number): Promise<void> {

@@ -13,7 +13,7 @@ export const TERMINAL_BACKGROUND = '#16181d';
  * A dark terminal palette in the spirit of GNOME Terminal / VS Code. Every colour used for text
  * keeps a contrast of at least 4.5:1 on the background (WCAG AA), blue included.
  */
-export const TERMINAL_THEME: ITheme = {
+export const TERMINAL_THEME = {
   background: TERMINAL_BACKGROUND,
   foreground: '#d8dbe2',
   cursor: '#e6e8ee',
@@ -35,4 +35,4 @@ export const TERMINAL_THEME: ITheme = {
   brightMagenta: '#e3a8f2',
   brightCyan: '#7fe0e8',
   brightWhite: '#ffffff',
-};
+} satisfies ITheme;

@@ -38,6 +38,16 @@ export const site = {
     minutesLong: 'about {minutes} minutes',
     start: 'Start with lesson {order}',
     empty: 'No lessons yet.',
+    /** Beside a lesson with exercises, once any progress is saved in this browser. */
+    progress: '{done} of {total} done',
+    progressLong: '{done} of {total} exercises done',
+    resetAll: 'Reset all progress',
+    resetAllTitle: 'Reset all progress?',
+    resetAllMessage:
+      'Every lesson goes back to its start: the files you made, the commands you ran and the exercises you finished are deleted from this browser. This cannot be undone.',
+    resetAllConfirm: 'Reset all progress',
+    resetAllDone: 'All progress was reset.',
+    cancel: 'Cancel',
   },
   lesson: {
     lessonNumber: 'Lesson {order}',
@@ -50,8 +60,42 @@ export const site = {
     terminalPane: 'Terminal pane',
     divider: 'Resize the lesson text and the terminal',
     dividerValue: 'Lesson text {percent}% of the width',
+    resetLesson: 'Reset lesson',
+    resetTitle: 'Reset this lesson?',
+    resetMessage:
+      'The machine goes back to how this lesson started: the files you made and the commands you ran here are gone, and its exercises start again. Other lessons keep their progress.',
+    resetConfirm: 'Reset lesson',
+    resetDone: 'The lesson was reset.',
+    cancel: 'Cancel',
+    /** Above the first exercise card: how far the student is. */
+    progress: '{done} of {total} exercises done',
   },
   mdx: {
+    exercise: {
+      kicker: 'Exercise {number}',
+      status: {
+        locked: 'Locked',
+        'not-started': 'Not started',
+        'in-progress': 'In progress',
+        done: 'Done',
+      },
+      /** Read out when a card's status changes. */
+      announcement: 'Exercise {number}: {status}',
+      locked: 'Finish the exercises above first; this one opens when they are done.',
+      missing: 'Still missing:',
+      doneMessage: 'Done: the machine is in the state this exercise asks for.',
+      hint: 'Hint',
+      nextHint: 'Next hint',
+      noMoreHints: 'No more hints',
+      hintNumber: 'Hint {number}',
+      /** A hint chosen by a hint check: it matches what the student just did. */
+      matchedHint: 'About what you just did',
+      showSolution: 'Show solution',
+      hideSolution: 'Hide solution',
+      solution: 'Solution',
+      solve: 'Solve',
+      solveLabel: 'Solve exercise {number}: type its solution into the terminal',
+    },
     callout: {
       note: 'Note',
       tip: 'Tip',

@@ -28,4 +28,46 @@ export const terminal = {
   unavailable: '[Dockyard] The shell could not be started. Reload the page to try again.',
   /** readline's question before listing many completions (bash's own wording). */
   completionQuery: 'Display all {count} possibilities? (y or n)',
+  /** Printed in the terminal, and shown above it, when a saved lesson could not be used. */
+  saveSetAside:
+    '[Dockyard] Your saved work for this lesson could not be restored, so the lesson starts fresh. The old save is kept aside in this browser.',
+  setAsideBanner:
+    'Your saved work for this lesson could not be restored (it may come from an older version of Dockyard), so the lesson starts fresh. The old save is kept aside in this browser.',
+  dismiss: 'Dismiss',
+  /** Printed after Reset lesson, above the fresh prompt. */
+  resetDone: '[Dockyard] The lesson was reset: this is the machine as the lesson starts.',
+  files: {
+    toggle: 'Files',
+    toggleLabel: 'Show the files in the current directory',
+    hideLabel: 'Hide the file tree',
+    heading: 'Files',
+    refresh: 'Refresh the file tree',
+    empty: 'No files here',
+    failed: 'Could not list {path}',
+    open: 'Open {path} in the editor',
+    expand: 'Show what is in {path}',
+    collapse: 'Hide what is in {path}',
+  },
+  editor: {
+    label: 'Editor',
+    tabs: 'Open files',
+    loading: 'Loading the editor…',
+    save: 'Save',
+    saveLabel: 'Save {path} (Ctrl+S)',
+    saving: 'Saving…',
+    saved: 'Saved',
+    unsaved: 'Unsaved changes',
+    newFile: 'New file',
+    saveFailed: 'Not saved: {error}',
+    close: 'Close',
+    closeLabel: 'Close {path}',
+    closeAll: 'Close the editor',
+    discardTitle: 'Close without saving?',
+    discardMessage: 'Your changes to {path} are not saved. Close it anyway and lose them?',
+    discard: 'Close without saving',
+    keepEditing: 'Keep editing',
+    /** The editor's accessible name. */
+    areaLabel: 'Editing {path}',
+    openFailed: 'Could not open {path}: {error}',
+  },
 };

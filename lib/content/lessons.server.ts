@@ -7,11 +7,14 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Root } from 'mdast';
 import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+import { LESSON_EXERCISES } from '@/content/exercises';
 import { ContentError, type ContentProblem } from './content-error.server';
 import { checkFrontmatter, type Frontmatter } from './frontmatter.server';
-import { remarkCheckComponents } from './remark-check-components.server';
+import { remarkCheckComponents, type LessonExerciseIds } from './remark-check-components.server';
 import { remarkCodeBlocks } from './remark-code-blocks.server';
 import { remarkHeadings, type TocEntry } from './remark-headings.server';
 
@@ -23,6 +26,8 @@ export interface ContentOptions {
   root?: string;
   /** The lessons folder, relative to root. */
   dir?: string;
+  /** Every lesson's exercises by slug; defaults to content/exercises.ts. */
+  exercises?: Record<string, { exercises: ReadonlyArray<{ id: string }> }>;
 }
 
 export interface LessonSource {
@@ -46,6 +51,16 @@ export interface Lesson extends LessonSummary {
   /** The compiled MDX (an esbuild bundle), rendered on the server by components/mdx/render. */
   code: string;
   toc: TocEntry[];
+  /** The `<Exercise id>` placed in the text, in order. */
+  exercises: Array<{ id: string; line?: number }>;
+  /** Every link in the text, for `npm run check:content`. */
+  links: LessonLink[];
+}
+
+export interface LessonLink {
+  url: string;
+  line?: number;
+  column?: number;
 }
 
 const FOLDER_PATTERN = /^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -136,10 +151,33 @@ function sortByPosition(problems: ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** Collects Markdown links and `<a href>` elements. */
+function remarkCollectLinks(links: LessonLink[]) {
+  return () => (tree: Root) => {
+    visit(tree, (node) => {
+      const at = { line: node.position?.start.line, column: node.position?.start.column };
+      if (node.type === 'link' || node.type === 'definition') links.push({ url: node.url, ...at });
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+        const href = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href');
+        if (href && typeof href.value === 'string') links.push({ url: href.value, ...at });
+      }
+    });
+  };
+}
+
+/** The lesson's exercise ids from the registry, for checking `<Exercise id>`. */
+function exerciseIdsFor(source: LessonSource, options?: ContentOptions): LessonExerciseIds {
+  const registry = options?.exercises ?? LESSON_EXERCISES;
+  const lesson = Object.hasOwn(registry, source.slug) ? registry[source.slug] : undefined;
+  return { ids: lesson ? lesson.exercises.map((e) => e.id) : null, source: `${path.posix.dirname(source.file)}/exercises.ts`, used: [] };
+}
+
 /** Compiles one lesson. Throws a ContentError listing every problem found in it. */
-export async function compileLesson(source: LessonSource): Promise<Lesson> {
+export async function compileLesson(source: LessonSource, options?: ContentOptions): Promise<Lesson> {
   const problems: ContentProblem[] = [];
   const toc: TocEntry[] = [];
+  const links: LessonLink[] = [];
+  const exercises = exerciseIdsFor(source, options);
   let frontmatter: Frontmatter | undefined;
   const file = source.file;
   let code: string;
@@ -160,7 +198,8 @@ export async function compileLesson(source: LessonSource): Promise<Lesson> {
           ...(options.remarkPlugins ?? []),
           // `~` is everywhere in shell prose (~/.bashrc, root@lab:~#): no single-tilde strikethrough.
           [remarkGfm, { singleTilde: false }],
-          remarkCheckComponents(file, problems),
+          remarkCheckComponents(file, problems, exercises),
+          remarkCollectLinks(links),
           remarkHeadings(file, problems, toc),
           remarkCodeBlocks(file, problems),
           // Stops the compile once every check has reported, so all problems are listed together.
@@ -176,18 +215,18 @@ export async function compileLesson(source: LessonSource): Promise<Lesson> {
     throw new ContentError(sortByPosition(problems.length > 0 ? problems : problemsFromError(error, file)));
   }
   if (problems.length > 0 || !frontmatter) throw new ContentError(problems);
-  return { slug: source.slug, order: source.order, locale: source.locale, file, frontmatter, code, toc };
+  return { slug: source.slug, order: source.order, locale: source.locale, file, frontmatter, code, toc, exercises: exercises.used, links };
 }
 
 /** Compiled lessons by file and modification time: each is built once per process, again after an edit. */
 const cache = new Map<string, Promise<Lesson>>();
 
-async function compileCached(source: LessonSource): Promise<Lesson> {
+async function compileCached(source: LessonSource, options?: ContentOptions): Promise<Lesson> {
   const { mtimeMs } = await fs.stat(source.absolutePath);
-  const key = `${source.absolutePath}@${mtimeMs}`;
+  const key = `${source.absolutePath}@${mtimeMs}${options?.exercises ? '+own-exercises' : ''}`;
   let lesson = cache.get(key);
   if (!lesson) {
-    lesson = compileLesson(source);
+    lesson = compileLesson(source, options);
     cache.set(key, lesson);
   }
   return lesson;
@@ -196,7 +235,7 @@ async function compileCached(source: LessonSource): Promise<Lesson> {
 /** Every lesson for `locale`, compiled, in course order. */
 export async function getLessons(locale: string, options?: ContentOptions): Promise<Lesson[]> {
   const sources = await findLessonSources(locale, options);
-  return Promise.all(sources.map(compileCached));
+  return Promise.all(sources.map((source) => compileCached(source, options)));
 }
 
 export async function getLessonSummaries(locale: string, options?: ContentOptions): Promise<LessonSummary[]> {

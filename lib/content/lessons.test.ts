@@ -111,7 +111,7 @@ describe('lesson loader', () => {
     await write('03-unknown', GOOD.replace('### A detail', '### A detail\n\nText <Foo /> here.\n\n<Bar>\nx\n</Bar>'));
     const error = await compileError('03-unknown');
     // frontmatter is 8 lines; "### A detail" is line 18, "Text <Foo />" line 20 col 6, <Bar> line 22.
-    expect(error.message).toContain('content/03-unknown/en.mdx:20:6: unknown component <Foo>; known components: Callout, Command, Details, Figure');
+    expect(error.message).toContain('content/03-unknown/en.mdx:20:6: unknown component <Foo>; known components: Callout, Command, Details, Exercise, Figure');
     expect(error.message).toContain('content/03-unknown/en.mdx:22:1: unknown component <Bar>');
     expect(error.problems).toHaveLength(2);
   });
@@ -126,6 +126,35 @@ describe('lesson loader', () => {
       '28: unsupported code language "rust"; supported: bash, sh, shell, console, dockerfile, yaml, json, javascript, typescript, python, text, ini',
       '32: a lesson starts at "##": its title (the h1) comes from frontmatter.title',
     ]);
+  });
+
+  it('checks <Exercise id> against the lesson\'s exercises, with the file and line', async () => {
+    const exercises = { good: { exercises: [{ id: 'first' }, { id: 'second' }] } };
+    const body = '\n<Exercise id="first" />\n\n<Exercise id="nope" />\n\n<Exercise id="first" />\n\n<Exercise id={name} />\n\n<Exercise />\n';
+    await write('03-good', GOOD + body);
+    const [source] = await findLessonSources('en', { root });
+    const error = (await compileLesson(source, { exercises }).catch((e: unknown) => e)) as ContentError;
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '26: <Exercise id="nope">: no exercise "nope" in content/03-good/exercises.ts; its exercises: first, second',
+      '28: <Exercise id="first"> is placed twice (also at line 24)',
+      '30: <Exercise id>: give the id as a plain string, e.g. <Exercise id="leave-a-note" />',
+      '32: <Exercise> needs a "id" prop',
+    ]);
+
+    await write('03-good', GOOD + '\n<Exercise id="second" />\n\n<Exercise id="first" />\n\nSee [lesson 0](/en/welcome/#look-around).\n');
+    const lesson = await compileLesson(source, { exercises });
+    expect(lesson.exercises).toEqual([
+      { id: 'second', line: 24 },
+      { id: 'first', line: 26 },
+    ]);
+    expect(lesson.links).toEqual([{ url: '/en/welcome/#look-around', line: 28, column: 5 }]);
+
+    await write('04-bare', GOOD.replace('order: 3', 'order: 4') + '\n<Exercise id="first" />\n');
+    const [bare] = (await findLessonSources('en', { root })).filter((s) => s.slug === 'bare');
+    await expect(compileLesson(bare, { exercises })).rejects.toThrow(
+      'content/04-bare/en.mdx:24:1: <Exercise id="first">: this lesson has no exercises; write content/04-bare/exercises.ts and register it in content/exercises.ts',
+    );
   });
 
   it('reports MDX syntax errors with the file and line', async () => {

@@ -1,7 +1,8 @@
 /**
  * Fails the build on an MDX element the registry does not know (`<Foo />`), on a missing required
- * prop (a Figure without `alt`) and on a Callout of an unknown type. Lower-case elements are plain
- * HTML (`<kbd>`, `<svg>`) and pass.
+ * prop (a Figure without `alt`), on a Callout of an unknown type, and on an `<Exercise id>` that is
+ * not one of the lesson's exercises (or is placed twice). Lower-case elements are plain HTML
+ * (`<kbd>`, `<svg>`) and pass.
  */
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -33,7 +34,17 @@ function hasProp(node: JsxElement, name: string): boolean {
   return node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute' || a.name === name);
 }
 
-export function remarkCheckComponents(file: string, problems: ContentProblem[]) {
+/** The lesson's exercises, for checking `<Exercise id>`; the ids placed are collected in `used`. */
+export interface LessonExerciseIds {
+  /** The exercise ids of the lesson, or null when it has none registered. */
+  ids: readonly string[] | null;
+  /** Where they are defined, for messages: `content/00-welcome/exercises.ts`. */
+  source: string;
+  /** Filled in: every id placed, in order, with its line. */
+  used: Array<{ id: string; line?: number }>;
+}
+
+export function remarkCheckComponents(file: string, problems: ContentProblem[], exercises?: LessonExerciseIds) {
   return () => (tree: Root) => {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
@@ -48,6 +59,7 @@ export function remarkCheckComponents(file: string, problems: ContentProblem[]) 
       for (const prop of REQUIRED_PROPS[name] ?? []) {
         if (!hasProp(element, prop)) problems.push({ ...at, message: `<${name}> needs a "${prop}" prop` });
       }
+      if (name === 'Exercise' && exercises) checkExercise(element, at, problems, exercises);
       if (name === 'Callout') {
         const kind = literalProp(element, 'type');
         if (typeof kind === 'string' && !(CALLOUT_KINDS as readonly string[]).includes(kind)) {
@@ -56,4 +68,25 @@ export function remarkCheckComponents(file: string, problems: ContentProblem[]) 
       }
     });
   };
+}
+
+function checkExercise(element: JsxElement, at: Omit<ContentProblem, 'message'>, problems: ContentProblem[], exercises: LessonExerciseIds): void {
+  if (!hasProp(element, 'id')) return; // reported as a missing required prop
+  const id = literalProp(element, 'id');
+  if (typeof id !== 'string') {
+    problems.push({ ...at, message: '<Exercise id>: give the id as a plain string, e.g. <Exercise id="leave-a-note" />' });
+    return;
+  }
+  if (exercises.ids === null) {
+    problems.push({ ...at, message: `<Exercise id="${id}">: this lesson has no exercises; write ${exercises.source} and register it in content/exercises.ts` });
+    return;
+  }
+  if (!exercises.ids.includes(id)) {
+    const known = exercises.ids.length > 0 ? `; its exercises: ${exercises.ids.join(', ')}` : '';
+    problems.push({ ...at, message: `<Exercise id="${id}">: no exercise "${id}" in ${exercises.source}${known}` });
+    return;
+  }
+  const earlier = exercises.used.find((u) => u.id === id);
+  if (earlier) problems.push({ ...at, message: `<Exercise id="${id}"> is placed twice (also at line ${earlier.line ?? '?'})` });
+  exercises.used.push({ id, line: at.line });
 }

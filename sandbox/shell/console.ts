@@ -3,6 +3,7 @@
  * `nsenter`, `chroot` (and later `docker exec -it`, `ssh node01`) push a shell that owns the
  * terminal until it exits, when the one below takes over again with its state intact.
  */
+import { KernelError } from '../core/errors';
 import type { Completion } from './completion';
 import type { RunResult, ShellSession } from './session';
 
@@ -53,9 +54,18 @@ export class Console {
     return this.top.session.filesystem.readFile(path);
   }
 
-  /** Writes a file as the active shell sees it: the editor's Save. */
-  writeFile(path: string, content: string): Promise<void> {
-    return this.top.session.filesystem.writeFile(path, content);
+  /**
+   * Writes a file as the active shell sees it: the editor's Save. Like write(2) through open(2),
+   * it refuses a directory (EISDIR) and a path whose directory does not exist (ENOENT).
+   */
+  async writeFile(path: string, content: string): Promise<void> {
+    const fs = this.top.session.filesystem;
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+    const parentStat = await fs.stat(parent).catch(() => null);
+    if (!parentStat) throw new KernelError('ENOENT', 'open', path);
+    if (!parentStat.isDirectory) throw new KernelError('ENOTDIR', 'open', path);
+    if ((await fs.stat(path).catch(() => null))?.isDirectory) throw new KernelError('EISDIR', 'open', path);
+    await fs.writeFile(path, content);
   }
 
   /** A command asks for a shell to take over the terminal once the current line has finished. */

@@ -2,6 +2,7 @@
 import { Clock } from 'lucide-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LESSON_EXERCISES } from '@/content/exercises';
 import { getMessages, isLocale } from '@/i18n';
 import { LessonPager } from '@/components/lesson/lesson-pager';
 import { Objectives } from '@/components/lesson/objectives';
@@ -9,6 +10,9 @@ import { SplitView } from '@/components/lesson/split-view';
 import { TableOfContents } from '@/components/lesson/table-of-contents';
 import { createMdxComponents } from '@/components/mdx/registry';
 import { renderMdx } from '@/components/mdx/render';
+import { LessonControls } from '@/components/progress/lesson-controls';
+import type { LessonInfo } from '@/components/progress/lesson-session';
+import { LessonSessionProvider } from '@/components/progress/lesson-session-provider';
 import { TerminalPanel } from '@/components/terminal/terminal-panel';
 import { format } from '@/components/ui/format';
 import { SiteHeader } from '@/components/ui/site-header';
@@ -40,19 +44,30 @@ export default async function LessonPage({ params }: Props) {
   const { frontmatter } = lesson;
   const href = (s: string) => `/${locale}/${s}/`;
   const number = format(site.lesson.lessonNumber, { order: lesson.order });
+  const exercises = LESSON_EXERCISES[slug];
+  // Plain data only: the checks stay on the server and in the shell worker.
+  const info: LessonInfo = {
+    lesson: slug,
+    locale,
+    scenario: frontmatter.scenario,
+    exercises: { ids: exercises?.exercises.map((e) => e.id) ?? [], ordered: exercises?.ordered ?? false },
+  };
 
   const text = (
     <main id="main-content" tabIndex={-1} className="lesson-main">
       <article data-testid="lesson-text" aria-labelledby="lesson-title" data-scenario={frontmatter.scenario} className="lesson-article prose prose-stone dark:prose-invert">
         <header className="not-prose">
-          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-            <span className="font-medium text-accent">{number}</span>
-            <span aria-hidden="true">·</span>
-            <span className="inline-flex items-center gap-1.5">
-              <Clock aria-hidden="true" className="size-3.5" />
-              {format(site.lesson.minutes, { minutes: frontmatter.minutes })}
-            </span>
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+              <span className="font-medium text-accent">{number}</span>
+              <span aria-hidden="true">·</span>
+              <span className="inline-flex items-center gap-1.5">
+                <Clock aria-hidden="true" className="size-3.5" />
+                {format(site.lesson.minutes, { minutes: frontmatter.minutes })}
+              </span>
+            </p>
+            <LessonControls strings={site.lesson} />
+          </div>
           <h1 id="lesson-title" className="mt-2 text-3xl font-semibold tracking-tight text-balance text-ink sm:text-4xl">
             {frontmatter.title}
           </h1>
@@ -60,7 +75,7 @@ export default async function LessonPage({ params }: Props) {
         </header>
         <Objectives items={frontmatter.objectives} heading={site.lesson.objectivesHeading} />
         <TableOfContents entries={lesson.toc} label={site.lesson.tocLabel} />
-        {renderMdx(lesson.code, createMdxComponents(site.mdx))}
+        {renderMdx(lesson.code, createMdxComponents(site.mdx, { slug, locale }))}
       </article>
       <LessonPager
         previous={previous ? { href: href(previous.slug), title: previous.frontmatter.title } : null}
@@ -71,7 +86,7 @@ export default async function LessonPage({ params }: Props) {
   );
 
   return (
-    <>
+    <LessonSessionProvider key={slug} info={info}>
       <SkipLinks
         links={[
           { href: '#main-content', label: site.skip.toContent },
@@ -84,6 +99,6 @@ export default async function LessonPage({ params }: Props) {
         terminal={<TerminalPanel strings={messages.terminal} />}
         strings={{ divider: site.lesson.divider, dividerValue: site.lesson.dividerValue, terminalPane: site.lesson.terminalPane }}
       />
-    </>
+    </LessonSessionProvider>
   );
 }

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ExerciseStatusReport, SandboxSnapshot } from '@/components/terminal/protocol';
+import { LessonSession, SAVE_DEBOUNCE_MS, type SaveStorage } from './lesson-session';
+import { parseSave, SAVE_SCHEMA_VERSION, type LessonSave } from './lesson-save';
+
+const world = (n: number) => ({ version: 2, seed: 1, randomState: n, hosts: [] }) as unknown as SandboxSnapshot;
+const report = (id: string, passed: boolean): ExerciseStatusReport => ({ id, passed, missing: passed ? null : 'missing', matchedHint: null });
+
+function memoryStorage(initial?: unknown) {
+  const records = new Map<string, unknown>();
+  if (initial !== undefined) records.set('welcome', initial);
+  const asideKeys: string[] = [];
+  const storage: SaveStorage = {
+    load: async (lesson) => {
+      const loaded = parseSave(records.get(lesson));
+      if (loaded.kind === 'unreadable') await storage.setAside(lesson);
+      return loaded;
+    },
+    write: async (lesson, save) => records.set(lesson, save),
+    remove: async (lesson) => records.delete(lesson),
+    setAside: async (lesson) => {
+      if (!records.has(lesson)) return;
+      asideKeys.push(lesson);
+      records.set(`aside:${lesson}`, records.get(lesson));
+      records.delete(lesson);
+    },
+  };
+  return { storage, records, asideKeys };
+}
+
+const info = { lesson: 'welcome', locale: 'en', scenario: 'fresh-host', exercises: { ids: ['a', 'b'], ordered: false } };
+
+describe('LessonSession', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('starts fresh without a save, then saves the world, statuses and history after a command (debounced)', async () => {
+    const { storage, records } = memoryStorage();
+    const session = new LessonSession(info, storage, () => 1234);
+    expect(await session.start()).toBeUndefined();
+    expect(session.getState()).toMatchObject({ loaded: true, statuses: {}, setAside: false });
+    session.attach({ reset: () => undefined, history: () => ['echo hi'] });
+
+    session.commandFinished();
+    session.exercises([report('a', true), report('b', false)]);
+    session.snapshot(world(1));
+    session.snapshot(world(2));
+    expect(session.getState().save).toBe('pending');
+    expect(records.has('welcome')).toBe(false);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(session.getState().save).toBe('saved');
+    expect(records.get('welcome')).toEqual({
+      schemaVersion: SAVE_SCHEMA_VERSION,
+      savedAt: 1234,
+      snapshot: world(2),
+      statuses: { a: 'done', b: 'in-progress' },
+      history: ['echo hi'],
+    } satisfies LessonSave);
+  });
+
+  it('restores statuses and hands back the saved world', async () => {
+    const save: LessonSave = { schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 1, snapshot: world(7), statuses: { a: 'done', zzz: 'done' } as never, history: [] };
+    const session = new LessonSession(info, memoryStorage(save).storage);
+    expect(await session.start()).toEqual(world(7));
+    expect(session.getState().statuses).toEqual({ a: 'done' });
+  });
+
+  it('sets aside a save of another schema version, and one the worker cannot restore', async () => {
+    const old = memoryStorage({ schemaVersion: 0, snapshot: world(1) });
+    const first = new LessonSession(info, old.storage);
+    expect(await first.start()).toBeUndefined();
+    expect(first.getState().setAside).toBe(true);
+    expect(old.records.has('welcome')).toBe(false);
+    expect(old.records.get('aside:welcome')).toEqual({ schemaVersion: 0, snapshot: world(1) });
+
+    const broken = memoryStorage({ schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 1, snapshot: { version: 999 }, statuses: { a: 'done' }, history: [] });
+    const second = new LessonSession(info, broken.storage);
+    expect(await second.start()).toEqual({ version: 999 });
+    second.restoreFailed();
+    await vi.runAllTimersAsync();
+    expect(second.getState()).toMatchObject({ setAside: true, statuses: {} });
+    expect(broken.asideKeys).toEqual(['welcome']);
+    second.dismissNotice();
+    expect(second.getState().setAside).toBe(false);
+  });
+
+  it('Reset lesson forgets the progress, deletes the save after any pending write, and resets the terminal', async () => {
+    const { storage, records } = memoryStorage();
+    const session = new LessonSession(info, storage);
+    await session.start();
+    const reset = vi.fn();
+    const listener = vi.fn();
+    session.attach({ reset, history: () => [] });
+    session.onReset(listener);
+    session.commandFinished();
+    session.exercises([report('a', true), report('b', false)]);
+    session.snapshot(world(1));
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(records.has('welcome')).toBe(true);
+
+    session.snapshot(world(2)); // pending, never written
+    await session.resetLesson();
+    await vi.runAllTimersAsync();
+    expect(records.has('welcome')).toBe(false);
+    expect(reset).toHaveBeenCalledOnce();
+    expect(listener).toHaveBeenCalledOnce();
+    expect(session.getState()).toMatchObject({ statuses: {}, reports: {}, generation: 1, save: 'idle' });
+  });
+
+  it('works without storage: nothing is kept, nothing breaks', async () => {
+    const failing: SaveStorage = {
+      load: () => Promise.reject(new Error('no IndexedDB')),
+      write: () => Promise.reject(new Error('no IndexedDB')),
+      remove: () => Promise.reject(new Error('no IndexedDB')),
+      setAside: () => Promise.reject(new Error('no IndexedDB')),
+    };
+    const session = new LessonSession(info, failing);
+    expect(await session.start()).toBeUndefined();
+    session.snapshot(world(1));
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(session.getState().save).toBe('failed');
+    await session.resetLesson();
+  });
+});
+
+describe('parseSave', () => {
+  it('tells a usable record from nothing and from garbage', () => {
+    expect(parseSave(undefined)).toEqual({ kind: 'none' });
+    expect(parseSave('garbage')).toMatchObject({ kind: 'unreadable' });
+    expect(parseSave([1, 2])).toMatchObject({ kind: 'unreadable' });
+    expect(parseSave({ schemaVersion: 2, snapshot: {} })).toEqual({ kind: 'unreadable', reason: 'schema version 2 is not 1' });
+    expect(parseSave({ schemaVersion: 1 })).toEqual({ kind: 'unreadable', reason: 'no world in the save' });
+    expect(parseSave({ schemaVersion: 1, snapshot: { version: 2 }, history: ['ls', 3] })).toEqual({
+      kind: 'ok',
+      save: { schemaVersion: 1, savedAt: 0, snapshot: { version: 2 }, statuses: {}, history: ['ls'] },
+    });
+  });
+});
