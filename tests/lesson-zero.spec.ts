@@ -23,6 +23,26 @@ test.describe('lesson 0 and its terminal', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the prompt is there as the page paints, and keys typed before the shell loads are kept', async ({ page }) => {
+    // Hold the terminal's code back, so the typing surely happens on the painted prompt.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/xterm/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(LESSON);
+    const painted = page.locator('[data-early-terminal]');
+    await expect(painted).toContainText('root@lab:~#');
+    await expect(terminal(page)).toHaveAttribute('data-shell-state', 'idle');
+    await painted.click();
+    await page.keyboard.type('echo typed early');
+    await page.keyboard.press('Enter');
+    await expect(painted).toContainText('echo typed early');
+    release();
+    await expectScreen(page, /\ntyped early\n/);
+  });
+
   test('Ctrl-C stops a busy loop and the shell carries on', async ({ page }) => {
     await page.goto(LESSON);
     await waitForPrompt(page);

@@ -6,6 +6,10 @@ export const terminal = (page: Page) => page.getByTestId('terminal');
 /** Waits until the shell shows its prompt and takes input. */
 export async function waitForPrompt(page: Page) {
   await expect(terminal(page)).toHaveAttribute('data-shell-state', 'idle', { timeout: 20_000 });
+  // The painted prompt takes keys from the first paint; these tests want the shell itself, so they
+  // also wait until xterm has drawn a prompt the shell sent (xterm draws only while on screen).
+  await terminal(page).scrollIntoViewIfNeeded();
+  await expect(terminal(page).locator('.xterm-rows')).toContainText(/[#$]/, { timeout: 20_000 });
 }
 
 /** The terminal's visible text, one line per row, trailing blanks trimmed. */

@@ -8,6 +8,7 @@ import type { Messages } from '@/i18n';
 import { createShellWorker } from './create-worker';
 import { LineEditor } from './line-editor';
 import type { ExerciseStatusReport, LessonContext, ReadyMessage, SandboxSnapshot, UiRequest } from './protocol';
+import { earlyTerminalFocused, forgetPrompt, rememberPrompt, removeEarlyTerminal, takeTypeahead } from './early-prompt';
 import { RUN_REQUEST_EVENT, type RunRequest } from './run-request';
 import { ShellClient, type ListOutcome, type ReadOutcome, type RestartReason, type RunOutcome, type WorkerLike, type WriteOutcome } from './shell-client';
 import { TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, TERMINAL_THEME } from './theme';
@@ -123,6 +124,7 @@ export function mountTerminal(
   const showFirstPrompt = (target: LineEditor, info: ReadyMessage) => {
     target.setHistory(info.history.flatMap((entry) => entry.split('\n')));
     target.prompt(colourPrompt(info.prompt));
+    rememberPrompt(hooks.context?.lesson, info.prompt);
   };
 
   const showOutcome = (target: LineEditor, outcome: RunOutcome) => {
@@ -146,6 +148,7 @@ export function mountTerminal(
     if (outcome.history) target.setHistory(outcome.history.flatMap((entry) => entry.split('\n')));
     if (!outcome.continuation) primaryPrompt = outcome.prompt;
     target.prompt(outcome.continuation ? outcome.prompt : colourPrompt(outcome.prompt));
+    if (!outcome.continuation) rememberPrompt(hooks.context?.lesson, outcome.prompt);
     for (const request of outcome.requests ?? []) if (request.kind === 'edit') hooks.edit?.(request);
   };
 
@@ -179,7 +182,11 @@ export function mountTerminal(
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
+    // xterm takes the place of the prompt painted with the page (and its focus, if it had it).
+    const hadFocus = earlyTerminalFocused(host);
+    removeEarlyTerminal(host);
     terminal.open(host);
+    if (hadFocus) terminal.focus();
     term = terminal;
     cleanups.push(() => terminal.dispose());
     safeFit(fit);
@@ -210,6 +217,9 @@ export function mountTerminal(
       { completionQuery: strings().completionQuery },
     );
     editor = lineEditor;
+    // Keys pressed on the painted prompt before the terminal loaded, replayed as typed.
+    const early = takeTypeahead();
+    if (early) lineEditor.input(early);
 
     const data = terminal.onData((input) => lineEditor.input(input));
     const resized = terminal.onResize(() => lineEditor.resize());
@@ -240,6 +250,7 @@ export function mountTerminal(
       if (disposed) return;
       resetting = true;
       waitingRuns.length = 0;
+      forgetPrompt(hooks.context?.lesson);
       if (stopped) {
         stopped = false;
         update({ state: 'starting' });

@@ -23,13 +23,18 @@ import { editorTabs, NO_TABS } from '@/components/editor/editor-tabs';
 import { useLessonSession, useSessionState } from '@/components/progress/lesson-session-provider';
 import { createShellWorker } from './create-worker';
 import type { TerminalHandle, TerminalView } from './mount-terminal';
-import { TERMINAL_BACKGROUND } from './theme';
+import { earlyTerminalHtml } from './early-prompt';
+import { TERMINAL_BACKGROUND, TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE } from './theme';
 
 const EditorPane = lazy(() => import('@/components/editor/editor-pane'));
 const FileTree = lazy(() => import('@/components/editor/file-tree'));
 
 export interface TerminalPanelProps {
   strings: Messages['terminal'];
+  /** The prompt the lesson's scenario opens with, painted with the page before the shell loads. */
+  initialPrompt?: string;
+  /** The lesson, for remembering the prompt a saved session ended with. */
+  lesson?: string;
 }
 
 const DOT: Record<TerminalView['state'], string> = {
@@ -39,7 +44,7 @@ const DOT: Record<TerminalView['state'], string> = {
   stopped: 'bg-red-400',
 };
 
-export function TerminalPanel({ strings }: TerminalPanelProps) {
+export function TerminalPanel({ strings, initialPrompt = 'root@lab:~# ', lesson = '' }: TerminalPanelProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const stringsRef = useRef(strings);
   const handleRef = useRef<TerminalHandle | null>(null);
@@ -160,11 +165,16 @@ export function TerminalPanel({ strings }: TerminalPanelProps) {
 
   const editorOpen = tabs.tabs.length > 0;
 
+  // While the shell loads, the painted prompt already takes keystrokes (queued, then replayed):
+  // to the student the terminal is ready, so it says so.
+  const shownState: TerminalView['state'] = view.state === 'starting' ? 'idle' : view.state;
+  const early = useState(() => ({ __html: earlyTerminalHtml(initialPrompt, lesson, TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, strings.areaLabel) }))[0];
+
   return (
     <section
       aria-label={strings.areaLabel}
       data-testid="terminal"
-      data-shell-state={view.state}
+      data-shell-state={shownState}
       data-save-state={saveState}
       className="flex h-full min-h-0 w-full flex-col overflow-hidden text-[#d8dbe2]"
       style={{ backgroundColor: TERMINAL_BACKGROUND }}
@@ -188,8 +198,8 @@ export function TerminalPanel({ strings }: TerminalPanelProps) {
           </span>
         </span>
         <span className="flex shrink-0 items-center gap-1.5 text-[#b4bac5]" data-testid="terminal-status">
-          <span aria-hidden="true" className={`inline-block size-2 rounded-full ${DOT[view.state]}`} />
-          {strings.state[view.state]}
+          <span aria-hidden="true" className={`inline-block size-2 rounded-full ${DOT[shownState]}`} />
+          {strings.state[shownState]}
         </span>
       </header>
       {setAside ? (
@@ -216,7 +226,8 @@ export function TerminalPanel({ strings }: TerminalPanelProps) {
             </div>
           ) : null}
           <div className="min-h-0 flex-1 py-1 pl-2">
-            <div ref={hostRef} className="h-full w-full" />
+            {/* Children come from the server's HTML and then xterm: React never touches them. */}
+            <div ref={hostRef} className="h-full w-full" suppressHydrationWarning dangerouslySetInnerHTML={early} />
           </div>
         </div>
       </div>

@@ -14,6 +14,7 @@ import { LessonControls } from '@/components/progress/lesson-controls';
 import type { LessonInfo } from '@/components/progress/lesson-session';
 import { LessonSessionProvider } from '@/components/progress/lesson-session-provider';
 import { TerminalPanel } from '@/components/terminal/terminal-panel';
+import { initialPrompt } from '@/sandbox/scenarios/prompts';
 import { format } from '@/components/ui/format';
 import { SiteHeader } from '@/components/ui/site-header';
 import { SkipLinks } from '@/components/ui/skip-links';
@@ -96,7 +97,7 @@ export default async function LessonPage({ params }: Props) {
       <SiteHeader homeHref={`/${locale}/`} strings={site} context={number} />
       <SplitView
         text={text}
-        terminal={<TerminalPanel strings={messages.terminal} />}
+        terminal={<TerminalPanel strings={messages.terminal} initialPrompt={initialPrompt(frontmatter.scenario)} lesson={slug} />}
         strings={{ divider: site.lesson.divider, dividerValue: site.lesson.dividerValue, terminalPane: site.lesson.terminalPane }}
       />
     </LessonSessionProvider>

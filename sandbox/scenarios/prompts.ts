@@ -1,0 +1,11 @@
+/**
+ * The prompt each scenario's terminal opens with, known before any world is built, so the page can
+ * paint it at once. A test builds every scenario and checks its first prompt against this table.
+ */
+export const INITIAL_PROMPTS: Record<string, string> = {
+  'fresh-host': 'root@lab:~# ',
+};
+
+export function initialPrompt(scenario: string): string {
+  return INITIAL_PROMPTS[scenario] ?? 'root@lab:~# ';
+}
