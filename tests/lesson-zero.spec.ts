@@ -27,9 +27,11 @@ test.describe('lesson 0 and its terminal', () => {
     // Hold the terminal's code back, so the typing surely happens on the painted prompt.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/xterm/, async (route) => {
-      await held;
-      await route.continue();
+    await page.route('**/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('xterm-helper-textarea')) await held;
+      await route.fulfill({ response, body });
     });
     await page.goto(LESSON);
     const painted = page.locator('[data-early-terminal]');

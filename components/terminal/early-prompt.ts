@@ -42,6 +42,14 @@ export function earlyTerminalFocused(host: HTMLElement): boolean {
   return !!pre && document.activeElement === pre;
 }
 
+/** What the painted terminal shows: its prompt and the first line typed on it. */
+export function earlyTerminalText(host: HTMLElement): { prompt: string; typed: string } | null {
+  const pre = host.querySelector('[data-early-terminal]');
+  if (!pre) return null;
+  const typed = pre.querySelector('[data-early-typed]')?.textContent ?? '';
+  return { prompt: pre.querySelector('[data-early-prompt]')?.textContent ?? '', typed: typed.split('\n')[0] };
+}
+
 /** Clears the painted terminal from the host, so xterm can take its place. */
 export function removeEarlyTerminal(host: HTMLElement): void {
   host.querySelector('[data-early-terminal]')?.remove();

@@ -8,7 +8,7 @@ import type { Messages } from '@/i18n';
 import { createShellWorker } from './create-worker';
 import { LineEditor } from './line-editor';
 import type { ExerciseStatusReport, LessonContext, ReadyMessage, SandboxSnapshot, UiRequest } from './protocol';
-import { earlyTerminalFocused, forgetPrompt, rememberPrompt, removeEarlyTerminal, takeTypeahead } from './early-prompt';
+import { earlyTerminalFocused, earlyTerminalText, forgetPrompt, rememberPrompt, removeEarlyTerminal, takeTypeahead } from './early-prompt';
 import { RUN_REQUEST_EVENT, type RunRequest } from './run-request';
 import { ShellClient, type ListOutcome, type ReadOutcome, type RestartReason, type RunOutcome, type WorkerLike, type WriteOutcome } from './shell-client';
 import { TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, TERMINAL_THEME } from './theme';
@@ -75,6 +75,8 @@ export function mountTerminal(
   let term: Terminal | null = null;
   let editor: LineEditor | null = null;
   let firstReady: ReadyMessage | null = null;
+  /** The painted prompt is standing in xterm for the shell's first prompt. */
+  let placeholder = false;
   /** A reset is waiting for its fresh world's prompt. */
   let resetting = false;
   let primaryPrompt = '';
@@ -122,6 +124,11 @@ export function mountTerminal(
     WARN + (reason === 'unresponsive' ? strings().restartedUnresponsive : strings().restartedCrashed) + RESET;
 
   const showFirstPrompt = (target: LineEditor, info: ReadyMessage) => {
+    // The shell's prompt replaces the placeholder line (the typeahead is replayed after it).
+    if (placeholder) {
+      term?.write('\r\x1b[2K');
+      placeholder = false;
+    }
     target.setHistory(info.history.flatMap((entry) => entry.split('\n')));
     target.prompt(colourPrompt(info.prompt));
     rememberPrompt(hooks.context?.lesson, info.prompt);
@@ -184,9 +191,15 @@ export function mountTerminal(
     terminal.loadAddon(fit);
     // xterm takes the place of the prompt painted with the page (and its focus, if it had it).
     const hadFocus = earlyTerminalFocused(host);
+    const painted = earlyTerminalText(host);
     removeEarlyTerminal(host);
     terminal.open(host);
     if (hadFocus) terminal.focus();
+    // Until the shell sends its own prompt, keep showing the painted one, so nothing blinks away.
+    if (painted && !firstReady) {
+      terminal.write(colourPrompt(painted.prompt) + painted.typed);
+      placeholder = true;
+    }
     term = terminal;
     cleanups.push(() => terminal.dispose());
     safeFit(fit);
