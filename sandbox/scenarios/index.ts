@@ -16,8 +16,20 @@ export interface Scenario {
 export const SCENARIOS: Scenario[] = [
   {
     name: 'fresh-host',
-    summary: 'one Ubuntu 24.04 host, "lab", as it is after boot: systemd, sshd, containerd and your login shell',
+    summary: 'one Ubuntu 24.04 host, "lab", as it is after boot: systemd, sshd, containerd, dockerd and your login shell',
     build: (options) => Sandbox.create(options),
+  },
+  {
+    name: 'nginx-running',
+    summary: 'the fresh host with nginx pulled and a container "web" serving it on port 8080',
+    build: async (options) => {
+      const sandbox = await Sandbox.create(options);
+      const result = await sandbox.console.run('docker run -d --name web -p 8080:80 nginx >/dev/null && clear');
+      if (result.exitCode !== 0) throw new Error(`nginx-running: ${result.stderr}`);
+      // The setup is not the student's: their history starts empty.
+      sandbox.console.top.session.clearHistory();
+      return sandbox;
+    },
   },
 ];
 

@@ -4,6 +4,7 @@
  */
 export const INITIAL_PROMPTS: Record<string, string> = {
   'fresh-host': 'root@lab:~# ',
+  'nginx-running': 'root@lab:~# ',
 };
 
 export function initialPrompt(scenario: string): string {

@@ -155,6 +155,11 @@ export class ShellSession {
     });
   }
 
+  /** Forgets the history (a scenario's own setup commands are not the student's). */
+  clearHistory(): void {
+    this.history = [];
+  }
+
   /** What `$?` shows next: a nested shell's status once it exits, for the shell that started it. */
   setLastStatus(status: number): void {
     this.lastStatus = status;
