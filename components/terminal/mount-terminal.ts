@@ -123,12 +123,16 @@ export function mountTerminal(
   const restartNote = (reason: RestartReason) =>
     WARN + (reason === 'unresponsive' ? strings().restartedUnresponsive : strings().restartedCrashed) + RESET;
 
+  /** Clears the painted prompt standing in xterm, before anything else is written there. */
+  const dropPlaceholder = () => {
+    if (!placeholder) return;
+    term?.write('\r\x1b[2K');
+    placeholder = false;
+  };
+
   const showFirstPrompt = (target: LineEditor, info: ReadyMessage) => {
     // The shell's prompt replaces the placeholder line (the typeahead is replayed after it).
-    if (placeholder) {
-      term?.write('\r\x1b[2K');
-      placeholder = false;
-    }
+    dropPlaceholder();
     target.setHistory(info.history.flatMap((entry) => entry.split('\n')));
     target.prompt(colourPrompt(info.prompt));
     rememberPrompt(hooks.context?.lesson, info.prompt);
@@ -253,6 +257,7 @@ export function mountTerminal(
       clearTimeout(resizeTimer);
     });
 
+    if (waitingNotices.length > 0) dropPlaceholder();
     for (const text of waitingNotices.splice(0)) lineEditor.notice(text);
     if (firstReady && !resetting) showFirstPrompt(lineEditor, firstReady);
     for (const command of waitingRuns.splice(0)) lineEditor.typeIn(command);
@@ -277,6 +282,7 @@ export function mountTerminal(
     history: () => editor?.getHistory() ?? firstReady?.history ?? [],
     notice(text) {
       const line = WARN + text + RESET;
+      dropPlaceholder();
       if (editor) editor.notice(line);
       else waitingNotices.push(line);
     },
