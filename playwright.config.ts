@@ -1,13 +1,9 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tests/chromium';
 
 const PORT = 4173;
 // PW_BASE_URL points the suite at a server that is already running (e.g. `next dev`).
 const external = process.env.PW_BASE_URL;
-// Debian's Chromium where it exists (this project's machines cannot download browsers);
-// Playwright's own browser elsewhere.
-const debianChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const executablePath = fs.existsSync(debianChromium) ? debianChromium : undefined;
 
 export default defineConfig({
   testDir: './tests',
@@ -20,17 +16,7 @@ export default defineConfig({
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
     trace: 'off',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
   },
   webServer: external
     ? undefined

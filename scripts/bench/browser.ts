@@ -2,19 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../tests/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchBrowser(): Promise<Browser> {
-  const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return chromium.launch({ executablePath: fs.existsSync(debian) ? debian : undefined, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
 export async function serveOut(port: number): Promise<{ url: string; stop: () => void }> {
