@@ -104,6 +104,8 @@ export function mountTerminal(
         }
       },
       finished: (line) => hooks.finished?.(line),
+      // A command's live output goes straight to the screen; its result follows when it ends.
+      output: (_id, text) => editor?.print(text),
       exercises: (reports) => hooks.exercises?.(reports),
       snapshot: (snapshot) => hooks.saved?.(snapshot),
       restoreFailed: () => hooks.restoreFailed?.(),

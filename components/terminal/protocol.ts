@@ -70,6 +70,13 @@ export interface ResultMessage {
   requests?: UiRequest[];
 }
 
+/** Output a command printed while it still runs (a pull's layers, a server's log lines). */
+export interface OutputMessage {
+  type: 'output';
+  id: number;
+  text: string;
+}
+
 export interface CompletionMessage {
   type: 'completion';
   id: number;
@@ -142,6 +149,7 @@ export interface FailedMessage {
 export type WorkerMessage =
   | ReadyMessage
   | ResultMessage
+  | OutputMessage
   | CompletionMessage
   | SnapshotMessage
   | ExercisesMessage

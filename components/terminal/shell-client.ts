@@ -50,6 +50,8 @@ export interface ShellClientEvents {
    * the `exercises` report that follows it, so "the student tried" is known before "it passed".
    */
   finished?(line: string, result: ResultMessage): void;
+  /** Output of the running command `id`, printed before it finishes. */
+  output?(id: number, text: string): void;
   /** The lesson's exercises, checked against the world. */
   exercises?(reports: ExerciseStatusReport[]): void;
   /** A saved world was sent and could not be restored: the worker started a fresh one instead. */
@@ -278,6 +280,9 @@ export class ShellClient {
         run.resolve({ status: 'done', stdout, stderr, exitCode, interrupted, droppedLines, prompt, continuation, hostLabel, history, requests });
         return;
       }
+      case 'output':
+        if (this.pendingRun?.id === message.id) this.options.events.output?.(message.id, message.text);
+        return;
       case 'completion': {
         const { start, replacement, candidates } = message;
         this.settleCompletion(message.id, { start, replacement, candidates });

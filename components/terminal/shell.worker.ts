@@ -179,7 +179,7 @@ async function run(id: number, line: string): Promise<void> {
   running = { id, controller };
   const before = shell.top;
   try {
-    const { stdout, stderr, exitCode, interrupted, droppedLines, requests } = await shell.run(text, controller.signal);
+    const { stdout, stderr, exitCode, interrupted, droppedLines, requests } = await shell.run(text, controller.signal, (output) => post({ type: 'output', id, text: output }));
     // A nested shell (unshare ... bash, later docker exec -it, ssh) started or exited: its history is its own.
     const history = shell.top === before ? undefined : [...shell.getHistory()];
     post({

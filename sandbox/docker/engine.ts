@@ -51,6 +51,8 @@ export class DockerEngine {
   private readonly jobs = new Map<string, AbortController>();
   /** `docker run -d` waiting for its container's program to start serving. */
   private readonly servingWaiters = new Map<string, () => void>();
+  /** Attached clients (`docker run` in the foreground, `docker logs -f`) told of each new log line. */
+  private readonly logListeners = new Map<string, Set<(line: LogLine) => void>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -144,7 +146,15 @@ export class DockerEngine {
     await prepareLayers(this.host, record, imageLinks, record.network?.ipAddress ?? '');
   }
 
-  async start(record: ContainerRecord, attach: boolean): Promise<StartOutcome> {
+  /** Follows a container's logs from now on; returns how to stop following. */
+  followLogs(record: ContainerRecord, listener: (line: LogLine) => void): () => void {
+    const set = this.logListeners.get(record.id) ?? new Set();
+    set.add(listener);
+    this.logListeners.set(record.id, set);
+    return () => set.delete(listener);
+  }
+
+  async start(record: ContainerRecord, attach: boolean, signal?: AbortSignal): Promise<StartOutcome> {
     if (record.status === 'running') return { kind: 'running' };
     const image = this.images.images.get(record.imageId);
     if (!image) throw new DockerError(`No such image: ${record.imageId}`);
@@ -153,10 +163,10 @@ export class DockerEngine {
     const program = programFor(argv, 'ash', this.images.hasBash(image));
     const started = startContainer(this.host, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
     Object.assign(record, { status: 'running', pid: started.initPid, startedAt: this.host.kernel.clock.now(), finishedAt: null, exitCode: 0, oomKilled: false, plannedExit: null });
-    return this.run(record, program, started.initPid, attach);
+    return this.run(record, program, started.initPid, attach, signal);
   }
 
-  private async run(record: ContainerRecord, program: Program, pid: number, attach: boolean): Promise<StartOutcome> {
+  private async run(record: ContainerRecord, program: Program, pid: number, attach: boolean, signal?: AbortSignal): Promise<StartOutcome> {
     const now = this.host.kernel.clock.now();
     switch (program.kind) {
       case 'exit':
@@ -183,11 +193,11 @@ export class DockerEngine {
         this.host.kernel.exit(pid, 0);
         return { kind: 'exited', exitCode: 0, stdout: '', stderr: '' };
       case 'script':
-        return this.runScript(record, program.argv, pid, attach);
+        return this.runScript(record, program.argv, pid, attach, signal);
     }
   }
 
-  private async runScript(record: ContainerRecord, argv: string[], pid: number, attach: boolean): Promise<StartOutcome> {
+  private async runScript(record: ContainerRecord, argv: string[], pid: number, attach: boolean, signal?: AbortSignal): Promise<StartOutcome> {
     const root = this.host.mountsOf(this.host.kernel.require(pid).ns.mnt).view;
     const shell = this.host.openShell(pid, record.config.workingDir || '/', root, 'ash');
     const viaShell = ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(argv[0]) && argv[1] === '-c';
@@ -213,7 +223,8 @@ export class DockerEngine {
       this.servingWaiters.delete(record.id);
       return { kind: 'running' };
     }
-    const { result, code } = await execute();
+    // Attached, Ctrl-C on the client reaches the container's program (docker's sig-proxy).
+    const { result, code } = await execute(signal);
     // The program itself is missing: runc cannot exec it, and says so through the daemon.
     if (code === 127 && !viaShell && new RegExp(`^[^\\n]*${escapeRegExp(argv[0])}: (command )?not found`).test(result.stderr)) {
       return { kind: 'exited', exitCode: 127, stdout: '', stderr: `docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown\n` };
@@ -317,7 +328,11 @@ export class DockerEngine {
   private log(record: ContainerRecord, stream: LogLine['stream'], text: string): void {
     if (!text) return;
     const time = this.host.kernel.clock.now();
-    for (const line of text.replace(/\n$/, '').split('\n')) record.logs.push({ stream, text: line, time });
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+      const entry = { stream, text: line, time };
+      record.logs.push(entry);
+      for (const listener of this.logListeners.get(record.id) ?? []) listener(entry);
+    }
   }
 
   private allocateAddress(): ContainerRecord['network'] {

@@ -22,6 +22,8 @@ export class Console {
   private readonly stack: ConsoleFrame[] = [];
   private pending: ConsoleFrame[] = [];
   private requests: UiRequest[] = [];
+  /** Where output goes while the current line runs, for commands that print as they go. */
+  private sink: ((text: string) => void) | undefined;
 
   constructor(base: ConsoleFrame) {
     this.stack.push(base);
@@ -90,9 +92,26 @@ export class Console {
     return this.top.session.getHistory();
   }
 
-  async run(line: string, signal?: AbortSignal): Promise<RunResult & { requests: UiRequest[] }> {
+  /** Whether output can be shown while the current line still runs (a terminal is attached). */
+  get canStream(): boolean {
+    return this.sink !== undefined;
+  }
+
+  /**
+   * A command whose standard output is the terminal prints this now, before it finishes
+   * (`docker pull` layer by layer, a server's log lines). Returns false when nobody is listening,
+   * and the command then returns the text with its result instead.
+   */
+  stream(text: string): boolean {
+    if (!this.sink || text === '') return false;
+    this.sink(text);
+    return true;
+  }
+
+  async run(line: string, signal?: AbortSignal, sink?: (text: string) => void): Promise<RunResult & { requests: UiRequest[] }> {
     const frame = this.top;
     this.requests = [];
+    this.sink = sink;
     const result = await frame.session.run(line, signal);
     if (result.exited && this.stack.length > 1) {
       this.stack.pop();
@@ -103,6 +122,7 @@ export class Console {
     }
     for (const next of this.pending) this.stack.push(next);
     this.pending = [];
+    this.sink = undefined;
     return { ...result, requests: this.requests };
   }
 }

@@ -7,7 +7,7 @@ import type { ContainerRecord } from '../state';
 import { humanDuration, table } from './format';
 import { pullLines, truncate } from './image-commands';
 import { parseFlags, type FlagSpec } from './options';
-import type { CommandOutput } from './output';
+import type { CommandOutput, Live } from './output';
 import { createOptions, RUN_FLAGS } from './run-options';
 
 const ok = (stdout = ''): CommandOutput => ({ stdout, stderr: '', exitCode: 0 });
@@ -36,7 +36,7 @@ async function imageFor(engine: DockerEngine, reference: string): Promise<{ imag
   }
 }
 
-export async function run(ctx: ShellContext, engine: DockerEngine, args: string[], createOnly: boolean): Promise<CommandOutput> {
+export async function run(ctx: ShellContext, engine: DockerEngine, args: string[], createOnly: boolean, live: Live | null = null): Promise<CommandOutput> {
   const command = createOnly ? 'create' : 'run';
   const parsed = parseFlags(command, args, RUN_FLAGS, true);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
@@ -56,7 +56,18 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
   await engine.prepare(record);
   if (createOnly) return { stdout: `${pulled}${record.id}\n`, stderr: '', exitCode: 0 };
   const detach = parsed.flags.has('detach');
-  const outcome = await engine.start(record, !detach);
+  if (live && live.write(pulled)) pulled = '';
+  // Attached to a terminal, everything the container logs is shown as it happens.
+  const unfollow = live && !detach ? engine.followLogs(record, (line) => live.write(`${line.text}\n`)) : null;
+  let outcome: Awaited<ReturnType<DockerEngine['start']>>;
+  try {
+    outcome = await engine.start(record, !detach, live?.signal);
+  } catch (error) {
+    unfollow?.();
+    throw error;
+  }
+  // Only a server still running in the foreground keeps following its logs (below).
+  if (outcome.kind !== 'running') unfollow?.();
   if (detach) return { stdout: `${pulled}${record.id}\n`, stderr: '', exitCode: 0 };
   if (outcome.kind === 'interactive') {
     attachShell(ctx, engine, record, outcome.pid, outcome.style, outcome.workdir);
@@ -66,9 +77,20 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
   // to stdout here: the shell has no way yet to interleave the two streams in time.)
   if (outcome.kind === 'exited') {
     if (record.hostConfig.autoRemove) engine.remove(record, true);
+    // Attached to a terminal, the container's output was shown as it was logged; what was never
+    // logged (runc failing to start the program) still needs saying.
+    if (unfollow) return { stdout: '', stderr: outcome.exitCode === 127 ? outcome.stderr : '', exitCode: outcome.exitCode };
     return { stdout: pulled + outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode };
   }
-  // A server in the foreground: show what it printed; it keeps running until stopped.
+  if (live && unfollow) {
+    // A server in the foreground holds the terminal, printing its logs, until Ctrl-C stops it.
+    live.write(record.logs.map((l) => `${l.text}\n`).join(''));
+    await live.clock.sleep(Number.POSITIVE_INFINITY, live.signal);
+    unfollow();
+    if (live.signal?.aborted) engine.stop(record);
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+  // Without a terminal to hold: show what it printed; it keeps running until stopped.
   return { stdout: pulled + record.logs.map((l) => `${l.text}\n`).join(''), stderr: '', exitCode: 0 };
 }
 
@@ -174,7 +196,7 @@ export function ps(engine: DockerEngine, args: string[], now: number): CommandOu
   return ok(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]));
 }
 
-export async function logs(ctx: ShellContext, engine: DockerEngine, args: string[], signal?: AbortSignal): Promise<CommandOutput> {
+export async function logs(ctx: ShellContext, engine: DockerEngine, args: string[], signal?: AbortSignal, live: Live | null = null): Promise<CommandOutput> {
   const parsed = parseFlags('logs', args, { follow: { short: 'f' }, tail: { short: 'n', value: true }, timestamps: { short: 't' }, since: { value: true } }, false);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
   const target = parsed.operands[0];
@@ -184,6 +206,14 @@ export async function logs(ctx: ShellContext, engine: DockerEngine, args: string
   const tail = parsed.values.get('tail')?.at(-1);
   if (tail && tail !== 'all') lines = lines.slice(-Number(tail));
   const show = (l: (typeof lines)[number]) => `${parsed.flags.has('timestamps') ? `${new Date(l.time).toISOString().replace('Z', '000000Z')} ` : ''}${l.text}\n`;
+  if (parsed.flags.has('follow') && record.status === 'running' && live) {
+    // -f: what is there, then each new line as the container writes it, until Ctrl-C.
+    live.write(lines.map(show).join(''));
+    const unfollow = engine.followLogs(record, (line) => live.write(show(line)));
+    await live.clock.sleep(Number.POSITIVE_INFINITY, signal);
+    unfollow();
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
   if (parsed.flags.has('follow') && record.status === 'running') await ctx.kernel.clock.sleep(Number.POSITIVE_INFINITY, signal);
   return { stdout: lines.filter((l) => l.stream === 'stdout').map(show).join(''), stderr: lines.filter((l) => l.stream === 'stderr').map(show).join(''), exitCode: 0 };
 }

@@ -6,7 +6,7 @@ import { shortId } from '../image-ids';
 import { isLayer } from '../image-spec';
 import type { StoredImage } from '../state';
 import { humanDuration, humanSize, table } from './format';
-import type { CommandOutput } from './output';
+import type { CommandOutput, Live } from './output';
 
 /** Docker Hub's official images live under `library/`; others under their own namespace. */
 export function qualified(repository: string): string {
@@ -26,12 +26,21 @@ export async function pullLines(engine: DockerEngine, reference: string): Promis
   return { lines, image: result.image };
 }
 
-export async function pull(engine: DockerEngine, args: string[]): Promise<CommandOutput> {
+/** Pause between a pull's lines when they are shown live, so the layers arrive one by one. */
+const LAYER_PAUSE_MS = 120;
+
+export async function pull(engine: DockerEngine, args: string[], live: Live | null = null): Promise<CommandOutput> {
   const reference = args.find((a) => !a.startsWith('-'));
   if (!reference) return { stdout: '', stderr: '"docker pull" requires exactly 1 argument.\nSee \'docker pull --help\'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n', exitCode: 1 };
   const { lines } = await pullLines(engine, reference);
   const { repository, tag } = normaliseReference(reference);
-  return { stdout: lines.join('\n') + `\ndocker.io/${qualified(repository)}:${tag}\n`, stderr: '', exitCode: 0 };
+  const all = [...lines, `docker.io/${qualified(repository)}:${tag}`];
+  if (!live) return { stdout: all.join('\n') + '\n', stderr: '', exitCode: 0 };
+  for (const line of all) {
+    live.write(`${line}\n`);
+    if (/: (Pull complete|Already exists) $/.test(line)) await live.clock.sleep(LAYER_PAUSE_MS, live.signal);
+  }
+  return { stdout: '', stderr: '', exitCode: 0 };
 }
 
 export function images(engine: DockerEngine, args: string[], now: number): CommandOutput {

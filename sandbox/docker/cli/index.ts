@@ -13,7 +13,8 @@ import * as imageCommands from './image-commands';
 import { diff, inspect } from './inspect';
 import { port, stats, top } from './observe';
 import { info, network, systemDf, volume } from './system';
-import type { CommandOutput } from './output';
+import type { CommandOutput, Live } from './output';
+import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 
 const VERSION = `Client: Docker Engine - Community
  Version:           28.0.4
@@ -85,7 +86,10 @@ const ALIASES: Record<string, string> = { 'image build': 'build', 'buildx build'
 const NOT_YET = new Set(['commit', 'cp', 'events', 'pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
 
 export function dockerCommand(ctx: ShellContext) {
-  return defineCommand('docker', async (rawArgs, commandContext) => {
+  return defineCommand('docker', async (ttyArgs, commandContext) => {
+    // With its output on the terminal, docker prints as it goes (a pull's layers, a server's logs).
+    const { tty, args: rawArgs } = takeTtyFlag(ttyArgs);
+    const live: Live | null = tty && ctx.host.console.canStream ? { write: (text) => ctx.host.console.stream(text), clock: ctx.kernel.clock, signal: commandContext.signal } : null;
     let args = rawArgs;
     if (args.length >= 2 && ALIASES[`${args[0]} ${args[1]}`]) args = [ALIASES[`${args[0]} ${args[1]}`], ...args.slice(2)];
     const [sub, ...rest] = args;
@@ -117,7 +121,7 @@ export function dockerCommand(ctx: ShellContext) {
             await imageCommands.pullLines(engine, reference);
           });
         case 'pull':
-          return imageCommands.pull(engine, rest);
+          return imageCommands.pull(engine, rest, live);
         case 'images':
           return imageCommands.images(engine, rest, now);
         case 'rmi':
@@ -128,7 +132,7 @@ export function dockerCommand(ctx: ShellContext) {
           return imageCommands.history(engine, rest, now);
         case 'run':
         case 'create':
-          return containers.run(ctx, engine, rest, sub === 'create');
+          return containers.run(ctx, engine, rest, sub === 'create', live);
         case 'start':
         case 'stop':
         case 'restart':
@@ -138,7 +142,7 @@ export function dockerCommand(ctx: ShellContext) {
         case 'ps':
           return containers.ps(engine, rest, now);
         case 'logs':
-          return containers.logs(ctx, engine, rest, commandContext.signal);
+          return containers.logs(ctx, engine, rest, commandContext.signal, live);
         case 'exec':
           return containers.exec(ctx, engine, rest);
         case 'inspect':
