@@ -33,3 +33,20 @@ describe('live output', () => {
     expect((await sandbox.console.run('docker ps -a --format "{{.Names}} {{.Status}}"')).stdout).toMatch(/^web Exited \(0\)/);
   });
 });
+
+describe('live build progress', () => {
+  it('shows each step as it completes, in the same words as the full transcript', async () => {
+    const quiet = await Sandbox.create({ seed: 4 });
+    const loud = await Sandbox.create({ seed: 4 });
+    const setup = `mkdir /app && cd /app && echo flask > requirements.txt && printf 'FROM python:3.12-slim\\nWORKDIR /app\\nCOPY requirements.txt .\\nRUN pip install -r requirements.txt\\n' > Dockerfile`;
+    await quiet.console.run(setup);
+    await loud.console.run(setup);
+    const whole = await quiet.console.run('docker build -t demo .');
+    const seen: string[] = [];
+    const streamed = await loud.console.run('docker build -t demo .', undefined, (text) => seen.push(text));
+    expect(streamed.stdout).toBe('');
+    expect(seen.length).toBeGreaterThan(4);
+    const blocks = (text: string) => text.split('\n\n').map((b) => b.replace(/^#\d+ /gm, '').trim()).filter(Boolean).sort();
+    expect(blocks(seen.join(''))).toEqual(blocks(whole.stdout));
+  });
+});

@@ -23,6 +23,8 @@ export interface BuildRequest {
   buildArgs: Record<string, string>;
   noCache: boolean;
   target?: string;
+  /** Told of each step as it completes, for progress shown live. */
+  onStep?: (step: BuildStep) => void;
 }
 
 export interface BuildStep {
@@ -147,7 +149,9 @@ export class Builder {
       const history = definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s) })) : (base.history ?? []);
       state = { layers: [...base.layers], config: structuredClone(this.images.configOf(base)!), history, key: base.id, args: {}, bash: this.images.hasBash(base) };
       const digest = base.repoDigests[0]?.split('@')[1] ?? base.id;
-      steps.push({ title: label(`FROM docker.io/library/${baseName.includes(':') ? baseName : `${baseName}:latest`}@${digest}`), lines: [], cached: false });
+      const fromStep: BuildStep = { title: label(`FROM docker.io/library/${baseName.includes(':') ? baseName : `${baseName}:latest`}@${digest}`), lines: [], cached: false };
+      steps.push(fromStep);
+      request.onStep?.(fromStep);
     }
     n++;
     for (const instruction of stage.instructions.slice(1)) {
@@ -182,7 +186,10 @@ export class Builder {
         state = { ...state, config: entry.config, key };
         state.history.push(entry.history);
       }
-      if (isStep) n++;
+      if (isStep) {
+        request.onStep?.(step);
+        n++;
+      }
     }
     return state;
   }

@@ -9,7 +9,7 @@ import { readContext } from '../build/context';
 import { DockerfileError } from '../build/dockerfile';
 import type { DockerEngine } from '../engine';
 import { parseFlags } from './options';
-import type { CommandOutput } from './output';
+import type { CommandOutput, Live } from './output';
 
 const FLAGS = { tag: { short: 't', value: true, repeat: true }, file: { short: 'f', value: true }, 'build-arg': { value: true, repeat: true }, 'no-cache': {}, target: { value: true }, quiet: { short: 'q' }, progress: { value: true }, pull: {} };
 
@@ -22,7 +22,7 @@ function excerpt(source: string, line: number): string {
   return `Dockerfile:${line}\n--------------------\n${rows.join('\n')}\n--------------------\n`;
 }
 
-export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, args: string[], pull: (reference: string) => Promise<void>): Promise<CommandOutput> {
+export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, args: string[], pull: (reference: string) => Promise<void>, live: Live | null = null): Promise<CommandOutput> {
   const parsed = parseFlags('build', args, FLAGS, false);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
   if (parsed.operands.length !== 1) return { stdout: '', stderr: `ERROR: docker: 'docker buildx build' requires 1 argument\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, exitCode: 1 };
@@ -50,12 +50,27 @@ export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, 
   const out: string[] = ['#0 building with "default" instance using docker driver', ''];
   const block = (title: string, lines: string[], status: string) => {
     n++;
-    out.push(`#${n} ${title}`, ...lines.map((l) => `#${n} ${l}`), `#${n} ${status}`, '');
+    const text = [`#${n} ${title}`, ...lines.map((l) => `#${n} ${l}`), `#${n} ${status}`, ''];
+    // On a terminal each block appears as its step completes; otherwise all come with the result.
+    if (live?.write(`${text.join('\n')}\n`)) return;
+    out.push(...text);
+  };
+  if (live && live.write(`${out.join('\n')}\n`)) out.length = 0;
+  let contextShown = false;
+  const liveStep = (step: BuildStep) => {
+    if (step.title.includes('FROM ')) {
+      block(`[internal] load metadata for docker.io/library/${step.title.split('FROM docker.io/library/')[1]?.split('@')[0] ?? ''}`, [], 'DONE 0.0s');
+      block('[internal] load .dockerignore', [`transferring context: ${context.dockerignoreBytes}B done`], 'DONE 0.0s');
+    } else if (!contextShown) {
+      block('[internal] load build context', [`transferring context: ${context.bytes}B done`], 'DONE 0.0s');
+      contextShown = true;
+    }
+    block(step.title, step.cached ? [] : step.lines.map((l) => `0.123 ${l}`), step.cached ? 'CACHED' : 'DONE 0.1s');
   };
   block('[internal] load build definition from Dockerfile', [`transferring dockerfile: ${new TextEncoder().encode(dockerfile).length}B done`], 'DONE 0.0s');
   let result: Awaited<ReturnType<DockerEngine['builder']['build']>>;
   try {
-    result = await engine.builder.build({ dockerfile, context: context.files, buildArgs, noCache: parsed.flags.has('no-cache'), target: parsed.values.get('target')?.at(-1) }, async (reference) => {
+    result = await engine.builder.build({ dockerfile, context: context.files, buildArgs, noCache: parsed.flags.has('no-cache'), target: parsed.values.get('target')?.at(-1), onStep: live ? liveStep : undefined }, async (reference) => {
       await pull(reference);
       return engine.images.resolve(reference)!;
     });
@@ -64,18 +79,20 @@ export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, 
       return { stdout: out.join('\n'), stderr: `${error.line > 0 ? excerpt(dockerfile, error.line) : ''}ERROR: failed to solve: dockerfile parse error on line ${error.line}: ${error.message}\n`, exitCode: 1 };
     }
     if (error instanceof BuildFailure) {
-      const steps = error.steps;
-      printSteps(steps, block, error.failedStep, error.message);
       const failed = error.failedStep;
+      if (live && failed) block(failed.title, failed.lines.map((l) => `0.123 ${l}`), `ERROR: ${error.message}`);
+      else printSteps(error.steps, block, error.failedStep, error.message);
       const detail = failed ? `------\n > ${failed.title}:\n${failed.lines.slice(-10).map((l) => `0.123 ${l}`).join('\n')}\n------\n` : '';
       return { stdout: out.join('\n'), stderr: `${detail}${error.line ? excerpt(dockerfile, error.line) : ''}ERROR: failed to solve: ${error.message}\n`, exitCode: 1 };
     }
     throw error;
   }
-  const metadataStep = result.steps.find((s) => s.title.includes('FROM '));
-  if (metadataStep) block(`[internal] load metadata for docker.io/library/${metadataStep.title.split('FROM docker.io/library/')[1]?.split('@')[0] ?? ''}`, [], 'DONE 0.0s');
-  block('[internal] load .dockerignore', [`transferring context: ${context.dockerignoreBytes}B done`], 'DONE 0.0s');
-  printSteps(result.steps, block);
+  if (!live) {
+    const metadataStep = result.steps.find((s) => s.title.includes('FROM '));
+    if (metadataStep) block(`[internal] load metadata for docker.io/library/${metadataStep.title.split('FROM docker.io/library/')[1]?.split('@')[0] ?? ''}`, [], 'DONE 0.0s');
+    block('[internal] load .dockerignore', [`transferring context: ${context.dockerignoreBytes}B done`], 'DONE 0.0s');
+    printSteps(result.steps, block);
+  }
   engine.images.add(result.image, tags);
   block('exporting to image', ['exporting layers done', `writing image ${result.image.id} done`, ...tags.map((t) => `naming to docker.io/library/${t} done`)], 'DONE 0.0s');
   if (parsed.flags.has('quiet')) return { stdout: `${result.image.id}\n`, stderr: '', exitCode: 0 };

@@ -119,7 +119,7 @@ export function dockerCommand(ctx: ShellContext) {
         case 'build':
           return build(engine, commandContext.fs, commandContext.cwd, rest, async (reference) => {
             await imageCommands.pullLines(engine, reference);
-          });
+          }, live);
         case 'pull':
           return imageCommands.pull(engine, rest, live);
         case 'images':
