@@ -54,3 +54,17 @@ test("the outline's homework: a Flask app built into an image answers curl from 
   await typeLine(page, 'curl -s localhost:8080; echo');
   await expectScreen(page, /\nHello from my own code\n/);
 });
+
+test('a container in the foreground shows its logs live and stops on Ctrl-C', async ({ page }) => {
+  await typeLine(page, 'docker pull nginx');
+  await expectScreen(page, 'Status: Downloaded newer image for nginx:latest');
+  await terminal(page).locator('.xterm').click();
+  await page.keyboard.type('clear; docker run --name web nginx');
+  await page.keyboard.press('Enter');
+  await expectScreen(page, 'Configuration complete; ready for start up');
+  await expect(terminal(page)).toHaveAttribute('data-shell-state', 'busy');
+  await page.keyboard.press('Control+C');
+  await waitForPrompt(page);
+  await typeLine(page, 'clear; docker ps -a --format "{{.Names}} {{.Status}}"');
+  await expectScreen(page, /^web Exited \(0\)/m);
+});
