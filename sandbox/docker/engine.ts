@@ -10,7 +10,7 @@ import { ImageStore } from './images';
 import { randomName } from './names';
 import { programFor, type Program } from './programs';
 import { cleanupContainer, prepareLayers, startContainer } from './runtime';
-import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, ServerState, StoredImage } from './state';
+import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, ServerState, StoredImage, VolumeMount } from './state';
 
 export interface CreateOptions {
   image: StoredImage;
@@ -32,6 +32,7 @@ export interface CreateOptions {
   ports: PortBinding[];
   network: string;
   user?: string;
+  mounts?: VolumeMount[];
 }
 
 /** Real milliseconds a detached start waits at most for its script to settle (a safety net). */
@@ -47,6 +48,7 @@ export class DockerEngine {
   readonly builder: Builder;
   private readonly containers = new Map<string, ContainerRecord>();
   private nextIp: number;
+  readonly volumes = new Map<string, { name: string; created: number }>();
   /** Background scripts of detached containers, stopped by `docker stop`. */
   private readonly jobs = new Map<string, AbortController>();
   /** `docker run -d` waiting for its container's program to start serving. */
@@ -62,6 +64,7 @@ export class DockerEngine {
     this.builder = new Builder(host, this.images, saved?.buildCache);
     for (const c of saved?.containers ?? []) this.containers.set(c.id, c);
     this.nextIp = saved?.nextIp ?? 2;
+    for (const volume of saved?.volumes ?? []) this.volumes.set(volume.name, volume);
     host.kernel.onExit((p) => this.noticeExit(p.pid, p.exit?.signal ?? null, p.exit?.code ?? 0));
   }
 
@@ -127,6 +130,7 @@ export class DockerEngine {
         restartPolicy: options.restart,
         portBindings: options.ports,
         networkMode: options.network,
+        mounts: options.mounts ?? [],
       },
       network: options.network === 'none' ? null : this.allocateAddress(),
       layerCacheId: this.host.random.hex(64),
@@ -140,10 +144,24 @@ export class DockerEngine {
   }
 
   /** Writes the container's layers (separate from create so create stays synchronous). */
+  /** A named volume's directory on the host, made on first use as `docker volume create` does. */
+  async ensureVolume(name: string): Promise<string> {
+    if (!this.volumes.has(name)) this.volumes.set(name, { name, created: this.host.kernel.clock.now() });
+    const dir = `/var/lib/docker/volumes/${name}/_data`;
+    await this.host.layerRoot().mkdir(dir, { recursive: true });
+    return dir;
+  }
+
   async prepare(record: ContainerRecord): Promise<void> {
+    for (const mount of record.hostConfig.mounts ?? []) {
+      if (mount.type === 'volume') await this.ensureVolume(mount.source);
+      else await this.host.layerRoot().mkdir(mount.source, { recursive: true });
+    }
     const image = this.images.images.get(record.imageId)!;
     const imageLinks = [...image.layers].reverse().map((diff) => this.images.layers.get(diff)!.link);
     await prepareLayers(this.host, record, imageLinks, record.network?.ipAddress ?? '');
+    // Mount points exist in the container's root (made in the init layer, so docker diff skips them).
+    for (const mount of record.hostConfig.mounts ?? []) await this.host.layerRoot().mkdir(`/var/lib/docker/overlay2/${record.layerCacheId}-init/diff${mount.destination}`, { recursive: true });
   }
 
   /** Follows a container's logs from now on; returns how to stop following. */
@@ -341,7 +359,7 @@ export class DockerEngine {
   }
 
   snapshot(): DockerSnapshot {
-    return { ...this.images.snapshot(), buildCache: this.builder.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
+    return { ...this.images.snapshot(), volumes: [...this.volumes.values()], buildCache: this.builder.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
   }
 }
 

@@ -101,6 +101,11 @@ export function startContainer(host: EngineHost, record: ContainerRecord, imageC
     { source: '/dev/root', target: '/etc/hostname', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
     { source: '/dev/root', target: '/etc/hosts', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
   ];
+  for (const mount of record.hostConfig.mounts ?? []) {
+    const from = mount.type === 'volume' ? `/var/lib/docker/volumes/${mount.source}/_data` : mount.source;
+    const spec: MountSpec = { kind: 'bind', from };
+    entries.push({ source: '/dev/root', target: mount.destination, fstype: 'ext4', options: `${mount.readOnly ? 'ro' : 'rw'},relatime,discard,errors=remount-ro,commit=30`, fs: host.mountFilesystem(spec), spec });
+  }
   host.setMountTable(init.ns.mnt, new MountTable(root, entries, rootSpec));
   // The host sees the same overlay at .../merged, as `mount | grep overlay` shows on a real host.
   const hostTable = host.mountsOf(kernel.require(1).ns.mnt);

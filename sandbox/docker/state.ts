@@ -53,6 +53,14 @@ export interface ServerState {
   root?: string;
 }
 
+export interface VolumeMount {
+  type: 'bind' | 'volume';
+  /** A host path (bind) or a volume's name. */
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
 export interface ContainerRecord {
   id: string;
   name: string;
@@ -87,6 +95,8 @@ export interface ContainerRecord {
     restartPolicy: 'no' | 'always' | 'unless-stopped' | 'on-failure';
     portBindings: PortBinding[];
     networkMode: string;
+    /** -v / --mount: host directories and named volumes inside the container. */
+    mounts?: VolumeMount[];
   };
   network: { ipAddress: string; macAddress: string; gateway: string } | null;
   /** overlay2 directory of the container's writable layer (and `<id>-init` beside it). */
@@ -106,4 +116,6 @@ export interface DockerSnapshot {
   layers: StoredLayer[];
   containers: ContainerRecord[];
   nextIp: number;
+  /** Named volumes (`docker volume create`, or made by `-v name:/path`). */
+  volumes?: { name: string; created: number }[];
 }

@@ -157,7 +157,7 @@ export function dockerCommand(ctx: ShellContext) {
         case 'network':
           return network(engine, rest);
         case 'volume':
-          return volume(rest);
+          return volume(engine, rest);
         case 'stats':
           return stats(engine, ctx.kernel, rest);
         case 'port':

@@ -58,7 +58,14 @@ export function containerJson(engine: DockerEngine, c: ContainerRecord): Record<
       },
       Name: 'overlay2',
     },
-    Mounts: [],
+    Mounts: (c.hostConfig.mounts ?? []).map((m) => ({
+      Type: m.type,
+      ...(m.type === 'volume' ? { Name: m.source, Source: `/var/lib/docker/volumes/${m.source}/_data`, Driver: 'local' } : { Source: m.source }),
+      Destination: m.destination,
+      Mode: m.readOnly ? 'ro' : '',
+      RW: !m.readOnly,
+      Propagation: m.type === 'bind' ? 'rprivate' : '',
+    })),
     Config: {
       Hostname: c.config.hostname,
       User: c.config.user,

@@ -1,7 +1,7 @@
 /** `docker run` / `docker create` flags turned into the engine's create options. */
 import { DockerError } from '../errors';
 import type { CreateOptions } from '../engine';
-import type { PortBinding } from '../state';
+import type { PortBinding, VolumeMount } from '../state';
 import { last, type FlagSpec, type ParsedFlags } from './options';
 
 export const RUN_FLAGS: FlagSpec = {
@@ -55,6 +55,27 @@ export function parsePorts(specs: string[]): PortBinding[] {
   return bindings;
 }
 
+/** `-v /host/dir:/in/container[:ro]` binds a host directory; `-v name:/path` mounts a named volume. */
+export function parseVolumes(volumes: string[], mounts: string[]): VolumeMount[] {
+  const result: VolumeMount[] = [];
+  for (const spec of volumes) {
+    const [source, destination, mode] = spec.split(':');
+    if (!destination) throw new DockerError(`invalid argument "${spec}" for "-v, --volume" flag: anonymous volumes are not modelled in this sandbox; give a name or a host path`, 125, true);
+    if (!destination.startsWith('/')) throw new DockerError(`invalid mount config for type "bind": invalid mount path: '${destination}' mount path must be absolute`, 125);
+    result.push({ type: source.startsWith('/') ? 'bind' : 'volume', source, destination, readOnly: mode === 'ro' });
+  }
+  for (const spec of mounts) {
+    const fields = Object.fromEntries(spec.split(',').map((kv) => [kv.split('=')[0], kv.split('=').slice(1).join('=') || 'true']));
+    const type = fields.type ?? 'volume';
+    const source = fields.source ?? fields.src;
+    const destination = fields.target ?? fields.destination ?? fields.dst;
+    if (type !== 'bind' && type !== 'volume') throw new DockerError(`invalid argument "${spec}" for "--mount" flag: mount type ${type} is not modelled in this sandbox`, 125, true);
+    if (!source || !destination) throw new DockerError(`invalid argument "${spec}" for "--mount" flag: target is required`, 125, true);
+    result.push({ type, source, destination, readOnly: fields.readonly === 'true' || fields.ro === 'true' });
+  }
+  return result;
+}
+
 export function createOptions(parsed: ParsedFlags, imageName: string, command: string[]): Omit<CreateOptions, 'image'> {
   const memory = last(parsed, 'memory');
   const swap = last(parsed, 'memory-swap');
@@ -88,5 +109,6 @@ export function createOptions(parsed: ParsedFlags, imageName: string, command: s
     ports: parsePorts(parsed.values.get('publish') ?? []),
     network: last(parsed, 'network') ?? last(parsed, 'net') ?? 'bridge',
     user: last(parsed, 'user'),
+    mounts: parseVolumes(parsed.values.get('volume') ?? [], parsed.values.get('mount') ?? []),
   };
 }

@@ -96,8 +96,29 @@ export function network(engine: DockerEngine, args: string[]): CommandOutput {
   return { stdout: '', stderr: `docker network ${verb}: user-defined networks are not modelled in this sandbox yet\n`, exitCode: 1 };
 }
 
-export function volume(args: string[]): CommandOutput {
-  const [verb = 'ls'] = args;
-  if (verb === 'ls' || verb === 'list') return ok('DRIVER    VOLUME NAME\n');
-  return { stdout: '', stderr: `docker volume ${verb}: volumes are not modelled in this sandbox yet\n`, exitCode: 1 };
+export async function volume(engine: DockerEngine, args: string[]): Promise<CommandOutput> {
+  const [verb = 'ls', ...names] = args.filter((a) => !a.startsWith('-'));
+  if (verb === 'ls' || verb === 'list') return ok(table([['DRIVER', 'VOLUME NAME'], ...[...engine.volumes.keys()].sort().map((n) => ['local', n])]));
+  if (verb === 'create') {
+    const name = names[0] ?? engine.images.layers.size.toString(16).padStart(64, '0');
+    await engine.ensureVolume(name);
+    return ok(`${name}\n`);
+  }
+  if (verb === 'inspect') {
+    const found = names.map((n) => engine.volumes.get(n));
+    if (found.some((v) => !v)) throw new DockerError(`get ${names[found.findIndex((v) => !v)]}: no such volume`);
+    return ok(`${JSON.stringify(found.map((v) => ({ CreatedAt: new Date(v!.created).toISOString().replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: null, Mountpoint: `/var/lib/docker/volumes/${v!.name}/_data`, Name: v!.name, Options: null, Scope: 'local' })), null, 4)}\n`);
+  }
+  if (verb === 'rm' || verb === 'remove') {
+    let stdout = '';
+    for (const name of names) {
+      if (!engine.volumes.has(name)) throw new DockerError(`get ${name}: no such volume`);
+      const user = engine.list(true).find((c) => (c.hostConfig.mounts ?? []).some((m) => m.type === 'volume' && m.source === name));
+      if (user) throw new DockerError(`remove ${name}: volume is in use - [${user.id}]`);
+      engine.volumes.delete(name);
+      stdout += `${name}\n`;
+    }
+    return ok(stdout);
+  }
+  return { stdout: '', stderr: `docker volume ${verb}: not modelled in this sandbox yet\n`, exitCode: 1 };
 }
