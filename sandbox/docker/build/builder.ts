@@ -324,8 +324,11 @@ export class Builder {
     return { layer: diffId, config, history: { createdBy, size, emptyLayer: false } };
   }
 
-  /** A RUN's upper directory becomes the layer as it is; its DiffID hashes what it holds. */
-  private async registerUpper(state: StageState, cacheId: string, upper: string, config: ImageConfig, createdBy: string): Promise<CacheEntry> {
+  /**
+   * A directory under overlay2 (a RUN's upper directory, a committed container's changes) becomes
+   * a layer as it is, on top of `state.layers`; its DiffID hashes what it holds.
+   */
+  async registerUpper(state: Pick<StageState, 'layers'>, cacheId: string, upper: string, config: ImageConfig, createdBy: string): Promise<CacheEntry> {
     const raw = this.host.layerRoot();
     const special = new SpecialFiles(raw);
     const listing: string[] = [];

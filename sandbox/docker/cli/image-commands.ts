@@ -126,12 +126,15 @@ export function history(engine: DockerEngine, args: string[], now: number): Comm
   const steps = definition
     ? definition.steps.map((step) => ({ createdBy: step.createdBy, size: isLayer(step) ? step.size : 0, emptyLayer: !isLayer(step) }))
     : (image.history ?? []);
+  // `docker commit -m` puts its message in COMMENT; Dockerfile steps say where they came from.
+  const comments = definition ? [] : (image.history ?? []).map((h) => h.comment);
   const created = definition?.created ?? image.created;
   const reversed = [...steps].reverse();
   const rows = reversed.map((step, i) => {
     const createdBy = noTrunc ? step.createdBy : truncate(step.createdBy, 45);
     const size = step.emptyLayer ? '0B' : humanSize(step.size);
-    const comment = i === reversed.length - 1 && !step.emptyLayer && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
+    const own = comments[steps.length - 1 - i];
+    const comment = own !== undefined ? own : i === reversed.length - 1 && !step.emptyLayer && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
     return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - created)} ago`, createdBy, size, comment];
   });
   if (quiet) return { stdout: rows.map((r) => `${r[0]}\n`).join(''), stderr: '', exitCode: 0 };
