@@ -30,8 +30,8 @@ async function readFileUnder(fs: IFileSystem, root: string, path: string, index:
 
 export interface Served {
   response: HttpResponse;
-  /** The server's access-log line for this request. */
-  log: { stream: 'stdout' | 'stderr'; text: string };
+  /** The server's access-log line for this request (Node and Express log nothing by default). */
+  log: { stream: 'stdout' | 'stderr'; text: string } | null;
 }
 
 function accessTime(ms: number): string {
@@ -119,5 +119,40 @@ export async function servePythonHttp(fs: IFileSystem, root: string, request: Ht
       body: request.method === 'HEAD' ? '' : body,
     },
     log: { stream: 'stderr', text: `${request.clientAddress} - - [${werkzeugTime(now)}] "${request.method} ${request.path} HTTP/1.1" ${status} -` },
+  };
+}
+
+/** Node's own http server: every request gets the handler's one text, with Node's default headers. */
+export function serveNodeHttp(body: string, request: HttpRequest, now: number): Served {
+  return {
+    response: {
+      status: 200,
+      reason: 'OK',
+      headers: [['Date', httpDate(now)], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5'], ['Content-Length', String(bytes(body))]],
+      body: request.method === 'HEAD' ? '' : body,
+    },
+    log: null,
+  };
+}
+
+/**
+ * Express 4 answering from the student's routes, and its finalhandler 404 page otherwise. Not
+ * modelled: the weak ETag Express adds to a 200 (a SHA-1 of the body).
+ */
+export function serveExpress(routes: [string, string][], request: HttpRequest, now: number): Served {
+  const path = request.path.split('?')[0];
+  const route = request.method === 'GET' || request.method === 'HEAD' ? routes.find(([p]) => p === path) : undefined;
+  const body = route ? route[1] : `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${request.method} ${path}</pre>\n</body>\n</html>\n`;
+  const own: [string, string][] = route
+    ? [['X-Powered-By', 'Express'], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))]]
+    : [['X-Powered-By', 'Express'], ['Content-Security-Policy', "default-src 'none'"], ['X-Content-Type-Options', 'nosniff'], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))]];
+  return {
+    response: {
+      status: route ? 200 : 404,
+      reason: route ? 'OK' : 'Not Found',
+      headers: [...own, ['Date', httpDate(now)], ['Connection', 'keep-alive'], ['Keep-Alive', 'timeout=5']],
+      body: request.method === 'HEAD' ? '' : body,
+    },
+    log: null,
   };
 }

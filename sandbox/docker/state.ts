@@ -45,10 +45,12 @@ export interface PortBinding {
 
 /** A process listening for connections in a container, and what it answers with. */
 export interface ServerState {
-  program: 'nginx' | 'redis-server' | 'httpd' | 'flask' | 'python-http';
+  program: 'nginx' | 'redis-server' | 'httpd' | 'flask' | 'python-http' | 'node-http' | 'express';
   ports: number[];
-  /** Flask: path → the text the route returns. */
+  /** Flask and Express: path → the text the route returns. */
   routes?: [string, string][];
+  /** Node's http server: the one text every request gets. */
+  fallback?: string;
   /** python -m http.server: the directory it serves. */
   root?: string;
 }

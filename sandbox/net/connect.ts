@@ -3,7 +3,7 @@
  * `localhost` inside a container's own network namespace. Only modelled servers listen.
  */
 import type { DockerEngine } from '../docker/engine';
-import { serveFlask, serveHttpd, serveNginx, servePythonHttp } from '../docker/http-servers';
+import { serveExpress, serveFlask, serveHttpd, serveNginx, serveNodeHttp, servePythonHttp } from '../docker/http-servers';
 import type { ContainerRecord } from '../docker/state';
 import type { Host } from '../host';
 import type { Connection } from './http';
@@ -49,8 +49,10 @@ function serverOf(host: Host, engine: DockerEngine, record: ContainerRecord, por
         server.program === 'nginx' ? await serveNginx(fs, req, now)
         : server.program === 'httpd' ? await serveHttpd(fs, req, now)
         : server.program === 'flask' ? serveFlask(server.routes ?? [], req, now)
+        : server.program === 'express' ? serveExpress(server.routes ?? [], req, now)
+        : server.program === 'node-http' ? serveNodeHttp(server.fallback ?? '', req, now)
         : await servePythonHttp(fs, server.root ?? '/', req, now);
-      engine.appendLog(record, served.log.stream, served.log.text);
+      if (served.log) engine.appendLog(record, served.log.stream, served.log.text);
       return served.response;
     },
   };

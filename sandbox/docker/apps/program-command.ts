@@ -1,11 +1,12 @@
 /**
  * The programs image files hand over to (`exec __dockyard_program python3 "$@"`): python3 and pip
- * for the Python images, version answers for the others. A server program registers what it
+ * for the Python images, node and npm for the Node one, version answers for the others. A server program registers what it
  * answers with on its container and then runs until it is stopped (docker stop, Ctrl-C).
  */
 import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { fail, ok } from '../../shell/commands/result';
+import { node, npm } from './node';
 import { pip, python, type ProgramEnv } from './python';
 
 export const PROGRAM_COMMAND = '__dockyard_program';
@@ -38,9 +39,9 @@ export function programCommand(ctx: ShellContext) {
       case 'nginx':
         return rest.includes('-v') || rest.includes('-V') ? fail('nginx version: nginx/1.27.2\n', 0) : fail('dockyard: nginx runs as the container\'s main process here; start it with docker run nginx\n', 1);
       case 'node':
-        return rest[0] === '--version' || rest[0] === '-v' ? ok('v20.18.0\n') : fail('dockyard: running Node.js programs is not modelled in this sandbox yet\n', 1);
+        return node(rest, program);
       case 'npm':
-        return rest[0] === '--version' || rest[0] === '-v' ? ok('10.8.2\n') : fail('dockyard: npm is not modelled in this sandbox yet\n', 1);
+        return npm(rest, program);
       case 'redis-cli':
         return fail('dockyard: redis-cli is not modelled in this sandbox yet\n', 1);
       case 'httpd':

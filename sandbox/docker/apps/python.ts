@@ -5,6 +5,7 @@
  */
 import type { IFileSystem } from 'just-bash';
 import type { CommandResult } from '../../shell/commands/result';
+import type { ServerState } from '../state';
 import { parseFlaskApp } from './flask';
 import { DISPLAY, findPackage, PIP_INDEX, type PipPackage } from './pip-index';
 
@@ -18,7 +19,7 @@ export interface ProgramEnv {
   /** The container's bridge address, for "Running on http://172.17.0.2:8080". */
   address: string;
   /** Start serving: the program then runs until it is stopped. Resolves with its exit status. */
-  serve: (server: { program: 'flask' | 'python-http'; ports: number[]; routes?: [string, string][]; root?: string }, startup: { stdout: string; stderr: string }) => Promise<CommandResult>;
+  serve: (server: ServerState, startup: { stdout: string; stderr: string }) => Promise<CommandResult>;
 }
 
 const result = (stdout: string, stderr = '', exitCode = 0): CommandResult => ({ stdout, stderr, exitCode });
