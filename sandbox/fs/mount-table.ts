@@ -5,6 +5,7 @@
  * their contents live in the root filesystem.
  */
 import { MountableFs, type IFileSystem } from 'just-bash';
+import { readOnlyFs } from './read-only-fs';
 import { KernelError } from '../core/errors';
 import type { FsSnapshot } from './snapshot';
 
@@ -27,6 +28,12 @@ export interface MountEntry {
   spec?: MountSpec;
 }
 
+/** What a mount shows: a bind mounted `ro` (docker's `-v src:dst:ro`) refuses every write. */
+function mounted(entry: MountEntry): IFileSystem {
+  const filesystem = entry.fs!;
+  return entry.spec?.kind === 'bind' && /^ro(,|$)/.test(entry.options) ? readOnlyFs(filesystem, entry.target) : filesystem;
+}
+
 export class MountTable {
   readonly view: MountableFs;
   private entries: MountEntry[];
@@ -38,7 +45,7 @@ export class MountTable {
     readonly rootSpec?: MountSpec,
   ) {
     this.entries = [...entries];
-    this.view = new MountableFs({ base: root, mounts: entries.filter((e) => e.fs).map((e) => ({ mountPoint: e.target, filesystem: e.fs! })) });
+    this.view = new MountableFs({ base: root, mounts: entries.filter((e) => e.fs).map((e) => ({ mountPoint: e.target, filesystem: mounted(e) })) });
   }
 
   list(): readonly MountEntry[] {
@@ -54,7 +61,7 @@ export class MountTable {
     if (entry.fs) {
       // A second mount on the same point hides the first, as in Linux.
       if (this.view.isMountPoint(entry.target)) this.view.unmount(entry.target);
-      this.view.mount(entry.target, entry.fs);
+      this.view.mount(entry.target, mounted(entry));
     }
     this.entries.push(entry);
   }
@@ -67,7 +74,7 @@ export class MountTable {
     if (removed.fs) {
       this.view.unmount(target);
       const under = [...this.entries].reverse().find((e) => e.target === target && e.fs);
-      if (under) this.view.mount(target, under.fs!);
+      if (under) this.view.mount(target, mounted(under));
     }
     return removed;
   }

@@ -51,7 +51,7 @@ export abstract class SyntheticFs implements IFileSystem {
     if (node.kind !== 'link' || depth > 8) return { path: this.physical(normalised, syscall), node };
     const target = node.target();
     // Links that leave this filesystem (ns:[...] and the like) cannot be followed.
-    if (!target.startsWith('/') && !/^[\w.-]+$/.test(target)) throw new KernelError('ENOENT', syscall, path);
+    if (!target.startsWith('/') && !/^[\w.-]+(\/[\w.-]+)*$/.test(target)) throw new KernelError('ENOENT', syscall, path);
     const base = normalised.slice(0, normalised.lastIndexOf('/')) || '/';
     return this.resolve(target.startsWith('/') ? target : `${base}/${target}`, syscall, depth + 1);
   }

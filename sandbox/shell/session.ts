@@ -235,7 +235,10 @@ export class ShellSession {
       const writer = this.writeOwner.current || 'bash';
       return SHELL_BUILTIN_WRITERS.has(writer) ? `bash: ${writer}: write error: ${error.text}\n` : `${writer}: write error: ${error.text}\n`;
     }
-    if (error instanceof KernelError && error.path) return `bash: ${error.path}: ${error.text}\n`;
+    if (error instanceof KernelError && error.path) {
+      // A redirect that cannot open its file; BusyBox ash words it as "can't create".
+      return this.identity.style === 'ash' ? `sh: can't create ${error.path}: ${error.text}\n` : `bash: ${error.path}: ${error.text}\n`;
+    }
     return `bash: ${describeError(error)}\n`;
   }
 

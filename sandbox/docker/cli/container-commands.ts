@@ -237,7 +237,15 @@ export async function exec(ctx: ShellContext, engine: DockerEngine, args: string
   }
   const session = ctx.host.openShell(child.pid, record.config.workingDir || '/', root, 'ash');
   const script = command[0] === 'sh' && command[1] === '-c' ? (command[2] ?? '') : command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-  const result = await session.run(script);
+  // While it runs, the exec'd process is the one reading /proc/self.
+  const previous = ctx.host.runningPid;
+  ctx.host.runningPid = child.pid;
+  let result;
+  try {
+    result = await session.run(script);
+  } finally {
+    ctx.host.runningPid = previous !== null && ctx.kernel.get(previous) ? previous : null;
+  }
   if (ctx.kernel.get(child.pid)) ctx.kernel.exit(child.pid, result.exitCode);
   if (result.exitCode === 127 && command.length >= 1 && !script.includes(' ') && /not found/.test(result.stderr)) {
     return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 };
