@@ -59,6 +59,11 @@ export class Host implements EngineHost {
   readonly docker: DockerEngine;
   /** The command running right now, if any (set by commands while they run). */
   runningPid: number | null = null;
+  /**
+   * A process that was started to run one command (`docker exec web ps`): that command runs as the
+   * process itself, as exec(2) would, instead of as its child. Cleared once used.
+   */
+  execInto: number | null = null;
   private readonly mountTables = new Map<number, MountTable>();
   private readonly linkTimes: LinkTimes;
   private shells: Console | undefined;

@@ -240,14 +240,19 @@ export async function exec(ctx: ShellContext, engine: DockerEngine, args: string
   // While it runs, the exec'd process is the one reading /proc/self.
   const previous = ctx.host.runningPid;
   ctx.host.runningPid = child.pid;
+  // One simple command is exec'd by runc (or by `sh -c`), so it is the exec'd process itself.
+  if (!/[;&|\n`$(<>]/.test(script)) ctx.host.execInto = child.pid;
   let result;
   try {
     result = await session.run(script);
   } finally {
     ctx.host.runningPid = previous !== null && ctx.kernel.get(previous) ? previous : null;
+    ctx.host.execInto = null;
   }
   if (ctx.kernel.get(child.pid)) ctx.kernel.exit(child.pid, result.exitCode);
-  if (result.exitCode === 127 && command.length >= 1 && !script.includes(' ') && /not found/.test(result.stderr)) {
+  // runc looks the program up itself: a missing one never reaches a shell.
+  const viaShell = command[0] === 'sh' && command[1] === '-c';
+  if (result.exitCode === 127 && !viaShell && result.stderr.startsWith(`sh: ${command[0]}: not found`)) {
     return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 };
   }
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };

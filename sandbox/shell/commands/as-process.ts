@@ -16,6 +16,12 @@ export async function asProcess(
   run: (self: CommandProcess) => Promise<CommandResult> | CommandResult,
   rssKiB = 3_456,
 ): Promise<CommandResult> {
+  // A process started for exactly this command becomes it, rather than forking a second one.
+  const own = ctx.host.execInto === ctx.shellPid ? ctx.kernel.get(ctx.shellPid) : undefined;
+  if (own && own.argv[0]?.split('/').pop() === argv[0]) {
+    ctx.host.execInto = null;
+    return run({ pid: own.pid });
+  }
   let pid: number;
   try {
     pid = ctx.kernel.spawn({ parent: ctx.shellPid, argv, state: 'R', foreground: true, rssKiB, vszKiB: rssKiB * 3 }).pid;
