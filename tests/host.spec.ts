@@ -68,3 +68,19 @@ test('a container in the foreground shows its logs live and stops on Ctrl-C', as
   await typeLine(page, 'clear; docker ps -a --format "{{.Names}} {{.Status}}"');
   await expectScreen(page, /^web Exited \(0\)/m);
 });
+
+test('an Express app built with npm install answers curl, and a read-only bind mount refuses writes', async ({ page }) => {
+  test.setTimeout(90_000);
+  await typeLine(page, `mkdir api && cd api && echo '{"name":"api","version":"1.0.0","dependencies":{"express":"^4.21.2"}}' > package.json`);
+  await typeLine(page, `printf "const express = require('express');\\nconst app = express();\\napp.get('/', (req, res) => res.send('Hello from Express'));\\napp.listen(3000);\\n" > server.js`);
+  await typeLine(page, `printf 'FROM node:20-alpine\\nWORKDIR /app\\nCOPY package.json .\\nRUN npm install\\nCOPY . .\\nCMD ["node", "server.js"]\\n' > Dockerfile`);
+  await typeLine(page, 'docker build -t api .');
+  await expectScreen(page, 'added 65 packages, and audited 66 packages');
+  await expectScreen(page, 'naming to docker.io/library/api:latest done');
+  await typeLine(page, 'clear; docker run -d --name api -p 3000:3000 -v /root/api:/src:ro api');
+  await typeLine(page, 'curl -s localhost:3000; echo');
+  await expectScreen(page, /\nHello from Express\n/);
+  await typeLine(page, 'docker exec api touch /src/new');
+  await expectScreen(page, "touch: cannot touch '/src/new': Read-only file system");
+  await page.screenshot({ path: test.info().outputPath('express.png') });
+});
