@@ -3,7 +3,7 @@
  * flags get the CLI's own words and exit codes; with dockerd stopped, every call says it cannot
  * connect to the daemon.
  */
-import { defineCommand } from 'just-bash';
+import { decodeBytesToUtf8, defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { DockerError } from '../errors';
 import * as containers from './container-commands';
@@ -14,6 +14,7 @@ import * as imageCommands from './image-commands';
 import { diff, inspect } from './inspect';
 import { port, stats, top } from './observe';
 import { info, network, systemDf, volume } from './system';
+import { containerPrune, imagePrune, systemPrune } from './prune';
 import type { CommandOutput, Live } from './output';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 
@@ -97,7 +98,7 @@ export function dockerCommand(ctx: ShellContext) {
     if (!sub || sub === '--help' || sub === '-h') return { stdout: USAGE.slice(1), stderr: '', exitCode: 0 };
     if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 28.0.4, build b8034c0\n', stderr: '', exitCode: 0 };
     const engine = ctx.host.docker;
-    const known = new Set(['commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', ...NOT_YET]);
+    const known = new Set(['container', 'image', 'commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', ...NOT_YET]);
     if (!known.has(sub)) return { stdout: '', stderr: `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
     if (NOT_YET.has(sub)) return { stdout: '', stderr: `docker ${sub}: not modelled in this sandbox yet\n`, exitCode: 1 };
     if (rest.includes('--help')) return { stdout: `\nUsage:  docker ${sub} [OPTIONS]\n\nRun 'docker ${sub} --help' on a real Docker host for every option; this sandbox models the common ones.\n`, stderr: '', exitCode: 0 };
@@ -112,6 +113,10 @@ export function dockerCommand(ctx: ShellContext) {
     } catch (error) {
       if (error instanceof DockerError) return { stdout: '', stderr: error.bare ? `${error.message}\n` : `Error response from daemon: ${error.message}\n`, exitCode: error.exitCode };
       throw error;
+    }
+    /** What a prune's "Are you sure?" reads: the command's stdin (`echo y | docker system prune`). */
+    function answer(): string {
+      return commandContext.stdin ? decodeBytesToUtf8(commandContext.stdin) : '';
     }
     async function dispatch(): Promise<CommandOutput> {
       switch (sub) {
@@ -156,8 +161,15 @@ export function dockerCommand(ctx: ShellContext) {
           return commit(engine, ctx.host, rest);
         case 'cp':
           return cp(engine, ctx.host, commandContext.fs, commandContext.cwd, rest);
+        case 'container':
+          if (rest[0] === 'prune') return containerPrune(engine, ctx.host.layerRoot(), rest.slice(1), answer());
+          return { stdout: '', stderr: `docker container ${rest[0] ?? ''}: not modelled in this sandbox yet\n`, exitCode: 1 };
+        case 'image':
+          if (rest[0] === 'prune') return imagePrune(engine, rest.slice(1), answer());
+          return { stdout: '', stderr: `docker image ${rest[0] ?? ''}: not modelled in this sandbox yet\n`, exitCode: 1 };
         case 'system':
           if (rest[0] === 'df') return systemDf(engine);
+          if (rest[0] === 'prune') return systemPrune(engine, ctx.host.layerRoot(), rest.slice(1), answer());
           return { stdout: '', stderr: `docker system ${rest[0] ?? ''}: not modelled in this sandbox yet\n`, exitCode: 1 };
         case 'network':
           return network(engine, rest);
