@@ -3,7 +3,7 @@
  * flags get the CLI's own words and exit codes; with dockerd stopped, every call says it cannot
  * connect to the daemon.
  */
-import { decodeBytesToUtf8, defineCommand } from 'just-bash';
+import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { DockerError } from '../errors';
 import * as containers from './container-commands';
@@ -116,7 +116,9 @@ export function dockerCommand(ctx: ShellContext) {
     }
     /** What a prune's "Are you sure?" reads: the command's stdin (`echo y | docker system prune`). */
     function answer(): string {
-      return commandContext.stdin ? decodeBytesToUtf8(commandContext.stdin) : '';
+      // At run time stdin is a latin1 byte string; the browser build of just-bash exports no
+      // decoder, and an ASCII "y" reads the same either way.
+      return commandContext.stdin ? String(commandContext.stdin as unknown) : '';
     }
     async function dispatch(): Promise<CommandOutput> {
       switch (sub) {
