@@ -3,6 +3,7 @@
  * shell takes over the terminal; anything else runs to completion and its output flows back into
  * the caller's pipeline, as `unshare --uts hostname` would.
  */
+import type { Process } from '../../kernel/process';
 import type { ShellContext } from '../context';
 import type { CommandResult } from './result';
 
@@ -32,4 +33,26 @@ export async function runProgram(ctx: ShellContext, pid: number, argv: string[],
   } finally {
     ctx.host.runningPid = previous !== null && ctx.kernel.get(previous) ? previous : null;
   }
+}
+
+/**
+ * The end of unshare and nsenter: `program` runs as `child` (the launcher itself, or its fork),
+ * as a nested interactive shell when it is one, and both processes exit with its status.
+ */
+export async function launch(ctx: ShellContext, launcher: Process, child: Process, program: string[], cwd: string): Promise<CommandResult> {
+  const finish = (status: number) => {
+    if (ctx.kernel.get(child.pid)) ctx.kernel.exit(child.pid, status);
+    if (ctx.kernel.get(launcher.pid)) ctx.kernel.exit(launcher.pid, status);
+  };
+  if (isInteractiveShell(program)) {
+    child.comm = 'bash';
+    child.tty = ctx.kernel.require(ctx.shellPid).tty;
+    const session = ctx.host.openShell(child.pid, cwd);
+    await session.start();
+    ctx.host.console.push(ctx.host.shellFrame(child.pid, session, finish));
+    return { stdout: '', stderr: '', exitCode: 0 };
+  }
+  const result = await runProgram(ctx, child.pid, program, cwd);
+  finish(result.exitCode);
+  return result;
 }

@@ -4,22 +4,15 @@
  * that namespace; with no program it starts $SHELL, a nested interactive shell.
  */
 import { defineCommand } from 'just-bash';
-import type { NamespaceType } from '../../kernel/namespaces';
 import type { ShellContext } from '../context';
 import { getopt } from './getopt';
-import { isInteractiveShell, runProgram } from './program';
+import { NAMESPACE_FLAGS, NAMESPACE_OPTIONS } from './namespace-flags';
+import { launch } from './program';
 import { fail, ok } from './result';
 
 const SPEC = {
   long: {
-    mount: { short: 'm', value: 'optional' as const },
-    uts: { short: 'u', value: 'optional' as const },
-    ipc: { short: 'i', value: 'optional' as const },
-    net: { short: 'n', value: 'optional' as const },
-    pid: { short: 'p', value: 'optional' as const },
-    user: { short: 'U', value: 'optional' as const },
-    cgroup: { short: 'C', value: 'optional' as const },
-    time: { short: 'T', value: 'optional' as const },
+    ...NAMESPACE_OPTIONS,
     fork: { short: 'f' },
     'mount-proc': { value: 'optional' as const },
     'map-root-user': { short: 'r' },
@@ -30,10 +23,6 @@ const SPEC = {
     version: { short: 'V' },
   },
 };
-
-const FLAG_TO_NAMESPACE: [string, NamespaceType][] = [
-  ['mount', 'mnt'], ['uts', 'uts'], ['ipc', 'ipc'], ['net', 'net'], ['pid', 'pid'], ['user', 'user'], ['cgroup', 'cgroup'], ['time', 'time'],
-];
 
 const HELP = `
 Usage:
@@ -74,7 +63,7 @@ export function unshareCommand(ctx: ShellContext) {
     }
     if (options.has('mount-proc')) options.set('mount', true);
     if (options.has('map-root-user') || options.has('map-current-user')) options.set('user', true);
-    const types = FLAG_TO_NAMESPACE.filter(([flag]) => options.has(flag)).map(([, type]) => type);
+    const types = NAMESPACE_FLAGS.filter(([flag]) => options.has(flag)).map(([, type]) => type);
     const program = operands.length > 0 ? operands : ['/bin/bash'];
 
     // unshare runs as a child of the shell; unshare(2) moves it into the new namespaces.
@@ -90,21 +79,6 @@ export function unshareCommand(ctx: ShellContext) {
       const spec = { kind: 'proc' as const, pidNamespace: pidNs };
       ctx.host.mountsOf(target.ns.mnt).mount({ source: 'proc', target: dir, fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: ctx.host.mountFilesystem(spec), spec });
     }
-    const finish = (status: number) => {
-      if (ctx.kernel.get(target.pid)) ctx.kernel.exit(target.pid, status);
-      if (ctx.kernel.get(unshare.pid)) ctx.kernel.exit(unshare.pid, status);
-    };
-
-    if (isInteractiveShell(program)) {
-      target.comm = 'bash';
-      target.tty = ctx.kernel.require(ctx.shellPid).tty;
-      const session = ctx.host.openShell(target.pid, ctx.host.console.top.session.getCwd());
-      await session.start();
-      ctx.host.console.push(ctx.host.shellFrame(target.pid, session, finish));
-      return ok();
-    }
-    const result = await runProgram(ctx, target.pid, program, ctx.host.console.top.session.getCwd());
-    finish(result.exitCode);
-    return result;
+    return launch(ctx, unshare, target, program, ctx.host.console.top.session.getCwd());
   });
 }
