@@ -41,4 +41,13 @@ describe('snapshot and restore', () => {
     expect(after.console.prompt()).toBe('root@lab:/tmp# ');
     expect(await run(after, 'hostname; echo $MARK')).toBe('lab\nyes\n');
   });
+
+  it('bring back user-defined networks, their containers and a redis keyspace', async () => {
+    const before = await Sandbox.create({ seed: 4 });
+    for (const line of ['docker network create appnet', 'docker run -d --name cache --network appnet redis', 'docker exec cache redis-cli set visits 41']) await run(before, line);
+    const after = await Sandbox.restore(JSON.parse(JSON.stringify(await before.snapshot())));
+    expect(await run(after, 'docker network ls -q | wc -l')).toBe('4\n');
+    expect(await run(after, 'docker run --rm --network appnet redis redis-cli -h cache incr visits')).toBe('42\n');
+    expect(await run(after, 'docker run -d --name web --network appnet nginx >/dev/null 2>&1; docker inspect -f "{{.NetworkSettings.Networks.appnet.IPAddress}}" web')).toBe('172.18.0.3\n');
+  });
 });

@@ -6,9 +6,13 @@ import { SIGNALS } from '../kernel/process';
 import type { EngineHost } from './engine-host';
 import { Builder } from './build/builder';
 import { DockerError, noSuchContainer } from './errors';
+import { EventLog } from './events';
 import { ImageStore } from './images';
 import { randomName } from './names';
+import { plug, unplug } from './container-network';
+import { attachmentsOf, DockerNetworks, networkNameOf } from './networks';
 import { programFor, type Program } from './programs';
+import { removeLayerDirectory } from './layer-store';
 import { cleanupContainer, prepareLayers, startContainer } from './runtime';
 import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, ServerState, StoredImage, VolumeMount } from './state';
 
@@ -47,7 +51,8 @@ export class DockerEngine {
   readonly images: ImageStore;
   readonly builder: Builder;
   private readonly containers = new Map<string, ContainerRecord>();
-  private nextIp: number;
+  readonly networks: DockerNetworks;
+  readonly events: EventLog;
   readonly volumes = new Map<string, { name: string; created: number }>();
   /** Background scripts of detached containers, stopped by `docker stop`. */
   private readonly jobs = new Map<string, AbortController>();
@@ -60,10 +65,11 @@ export class DockerEngine {
     private readonly host: EngineHost,
     saved?: DockerSnapshot,
   ) {
-    this.images = new ImageStore(host, saved);
+    this.events = new EventLog(() => host.kernel.clock.now());
+    this.images = new ImageStore(host, saved, this.events);
     this.builder = new Builder(host, this.images, saved?.buildCache);
     for (const c of saved?.containers ?? []) this.containers.set(c.id, c);
-    this.nextIp = saved?.nextIp ?? 2;
+    this.networks = new DockerNetworks(host.random, saved?.networks, saved?.nextIp, this.events);
     for (const volume of saved?.volumes ?? []) this.volumes.set(volume.name, volume);
     host.kernel.onExit((p) => this.noticeExit(p.pid, p.exit?.signal ?? null, p.exit?.code ?? 0));
   }
@@ -132,7 +138,7 @@ export class DockerEngine {
         networkMode: options.network,
         mounts: options.mounts ?? [],
       },
-      network: options.network === 'none' ? null : this.allocateAddress(),
+      network: this.attachAtCreate(options.network),
       layerCacheId: this.host.random.hex(64),
       logs: [],
       plannedExit: null,
@@ -140,6 +146,7 @@ export class DockerEngine {
       server: null,
     };
     this.containers.set(id, record);
+    this.events.emit('container', 'create', id, this.attributesOf(record));
     return record;
   }
 
@@ -179,7 +186,9 @@ export class DockerEngine {
     const argv = [...(record.config.entrypoint ?? []), ...(record.config.cmd ?? [])];
     if (argv.length === 0) throw new DockerError('no command specified', 125);
     const program = programFor(argv, 'ash', this.images.hasBash(image));
-    const started = startContainer(this.host, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
+    const started = startContainer(this.host, this.networks, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
+    for (const a of attachmentsOf(record)) this.events.emit('network', 'connect', this.networks.find(networkNameOf(a))?.id ?? '', { container: record.id, name: networkNameOf(a), type: 'bridge' });
+    this.events.emit('container', 'start', record.id, this.attributesOf(record));
     Object.assign(record, { status: 'running', pid: started.initPid, startedAt: this.host.kernel.clock.now(), finishedAt: null, exitCode: 0, oomKilled: false, plannedExit: null });
     return this.run(record, program, started.initPid, attach, signal);
   }
@@ -218,6 +227,7 @@ export class DockerEngine {
   private async runScript(record: ContainerRecord, argv: string[], pid: number, attach: boolean, signal?: AbortSignal): Promise<StartOutcome> {
     const root = this.host.mountsOf(this.host.kernel.require(pid).ns.mnt).view;
     const shell = this.host.openShell(pid, record.config.workingDir || '/', root, 'ash');
+    shell.stdoutIsTerminal = record.config.tty;
     const viaShell = ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(argv[0]) && argv[1] === '-c';
     const script = viaShell ? (argv[2] ?? '') : argv.map(quote).join(' ');
     const execute = async (signal?: AbortSignal) => {
@@ -257,19 +267,24 @@ export class DockerEngine {
     this.jobs.get(record.id)?.abort();
     const init = this.host.kernel.get(record.pid);
     if (!init) return;
+    this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: '15' });
     // Servers catch their stop signal and shut down cleanly: exit status 0.
-    if (record.gracefulStop) {
-      this.host.kernel.exit(record.pid, 0);
-      return;
+    if (record.gracefulStop) this.host.kernel.exit(record.pid, 0);
+    else {
+      const outcome = this.host.kernel.kill(record.pid, SIGNALS.TERM);
+      // An init that ignores SIGTERM (a shell as PID 1) is killed after the 10 s grace period.
+      if (!outcome.died && this.host.kernel.get(record.pid)) {
+        this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: '9' });
+        this.host.kernel.kill(record.pid, SIGNALS.KILL);
+      }
     }
-    const outcome = this.host.kernel.kill(record.pid, SIGNALS.TERM);
-    // An init that ignores SIGTERM (a shell as PID 1) is killed after the 10 s grace period.
-    if (!outcome.died && this.host.kernel.get(record.pid)) this.host.kernel.kill(record.pid, SIGNALS.KILL);
+    this.events.emit('container', 'stop', record.id, this.attributesOf(record));
   }
 
   kill(record: ContainerRecord, signal: number): void {
     if (record.status !== 'running') throw new DockerError(`cannot kill container: ${record.id.slice(0, 12)}: container ${record.id} is not running`);
     this.jobs.get(record.id)?.abort();
+    this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: String(signal) });
     this.host.kernel.kill(record.pid, signal);
   }
 
@@ -277,9 +292,17 @@ export class DockerEngine {
     this.reconcile();
     if (record.status === 'running') {
       if (!force) throw new DockerError(`cannot remove container "/${record.name}": container is running: stop the container before removing or force remove`);
+      this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: '9' });
       this.host.kernel.kill(record.pid, SIGNALS.KILL);
     }
-    this.containers.delete(record.id);
+    if (this.containers.delete(record.id)) this.forget(record);
+  }
+
+  /** A removed container's traces: its read-write and init layers on disk, and the destroy event. */
+  private forget(record: ContainerRecord): void {
+    void removeLayerDirectory(this.host.layerRoot(), record.layerCacheId);
+    void removeLayerDirectory(this.host.layerRoot(), `${record.layerCacheId}-init`);
+    this.events.emit('container', 'destroy', record.id, this.attributesOf(record));
   }
 
   logs(record: ContainerRecord): LogLine[] {
@@ -299,17 +322,20 @@ export class DockerEngine {
       if (record.pid !== pid || record.status !== 'running') continue;
       // Like dockerd on cgroup v2: OOMKilled once the OOM killer struck anywhere in the container.
       const oom = (this.host.kernel.cgroups.get(`/system.slice/docker-${record.id}.scope`)?.memoryEvents.oom_kill ?? 0) > 0;
+      if (oom) this.events.emit('container', 'oom', record.id, this.attributesOf(record));
+      this.events.emit('container', 'die', record.id, { ...this.attributesOf(record), exitCode: String(signal !== null ? 128 + signal : code) });
+      for (const a of attachmentsOf(record)) this.events.emit('network', 'disconnect', this.networks.find(networkNameOf(a))?.id ?? '', { container: record.id, name: networkNameOf(a), type: 'bridge' });
       Object.assign(record, { status: 'exited', pid: 0, exitCode: signal !== null ? 128 + signal : code, finishedAt: this.host.kernel.clock.now(), oomKilled: oom, plannedExit: null, server: null });
       for (const p of this.host.kernel.list()) if (p.argv.includes(record.id) && p.comm === 'containerd-shim') this.host.kernel.exit(p.pid, 0);
       cleanupContainer(this.host, record);
-      if (record.hostConfig.autoRemove) this.containers.delete(record.id);
+      if (record.hostConfig.autoRemove && this.containers.delete(record.id)) this.forget(record);
     }
   }
 
   /** The running container that has `address` (its bridge IP), if any. */
   byAddress(address: string): ContainerRecord | undefined {
     this.reconcile();
-    return [...this.containers.values()].find((c) => c.status === 'running' && c.network?.ipAddress === address);
+    return [...this.containers.values()].find((c) => c.status === 'running' && attachmentsOf(c).some((a) => a.ipAddress === address));
   }
 
   /** The running container that publishes `hostPort` on the host, and the port inside it. */
@@ -353,13 +379,51 @@ export class DockerEngine {
     }
   }
 
-  private allocateAddress(): ContainerRecord['network'] {
-    const n = this.nextIp++;
-    return { ipAddress: `172.17.0.${n}`, macAddress: `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}`, gateway: '172.17.0.1' };
+  /** `docker network connect`: one more network for the container, live when it runs. */
+  connectNetwork(record: ContainerRecord, reference: string): void {
+    const network = this.networks.require(reference);
+    if (record.hostConfig.networkMode === 'host' || network.name === 'host' || network.name === 'none') {
+      throw new DockerError('container sharing network namespace with another container or host cannot be connected to any other network', 1);
+    }
+    if (attachmentsOf(record).some((a) => networkNameOf(a) === network.name)) throw new DockerError(`endpoint with name ${record.name} already exists in network ${network.name}`, 1);
+    const attachment = this.networks.allocate(network.name, [...this.containers.values()]);
+    if (record.network === null) record.network = attachment;
+    else record.moreNetworks = [...(record.moreNetworks ?? []), attachment];
+    this.events.emit('network', 'connect', network.id, { container: record.id, name: network.name, type: 'bridge' });
+    const init = record.status === 'running' ? this.host.kernel.get(record.pid) : undefined;
+    if (init) plug(this.host, this.networks, record, init.ns.net, attachment, attachmentsOf(record).length - 1);
+  }
+
+  /** `docker network disconnect`. */
+  disconnectNetwork(record: ContainerRecord, reference: string): void {
+    const network = this.networks.require(reference);
+    const all = attachmentsOf(record);
+    const index = all.findIndex((a) => networkNameOf(a) === network.name);
+    if (index === -1) throw new DockerError(`container ${record.id} is not connected to network ${network.name}`, 1);
+    const init = record.status === 'running' ? this.host.kernel.get(record.pid) : undefined;
+    if (init) unplug(this.host, record, init.ns.net, all[index], index);
+    this.events.emit('network', 'disconnect', network.id, { container: record.id, name: network.name, type: 'bridge' });
+    const rest = all.filter((_, i) => i !== index);
+    record.network = rest[0] ?? null;
+    record.moreNetworks = rest.slice(1);
+  }
+
+  /** What `docker events` prints after a container event: image, name, and the image's labels. */
+  private attributesOf(record: ContainerRecord): Record<string, string> {
+    const image = this.images.images.get(record.imageId);
+    const labels = (image && this.images.configOf(image)?.Labels) ?? {};
+    return { ...labels, image: record.image, name: record.name };
+  }
+
+  /** The first network's address; none for `--network none` and `host` (the host's own stack). */
+  private attachAtCreate(mode: string): ContainerRecord['network'] {
+    if (mode === 'none' || mode === 'host') return null;
+    if (!this.networks.find(mode)) throw new DockerError(`network ${mode} not found`);
+    return this.networks.allocate(mode, [...this.containers.values()]);
   }
 
   snapshot(): DockerSnapshot {
-    return { ...this.images.snapshot(), volumes: [...this.volumes.values()], buildCache: this.builder.snapshot(), containers: structuredClone([...this.containers.values()]), nextIp: this.nextIp };
+    return { ...this.images.snapshot(), volumes: [...this.volumes.values()], buildCache: this.builder.snapshot(), containers: structuredClone([...this.containers.values()]), ...this.networks.snapshot() };
   }
 }
 

@@ -5,6 +5,7 @@
 import { findImage, normaliseReference } from './catalogue/images';
 import type { EngineHost } from './engine-host';
 import { DockerError } from './errors';
+import type { EventLog } from './events';
 import { blobDigest, diffId, imageId, manifestDigest, shortId } from './image-ids';
 import { isLayer, type ImageConfig, type ImageDefinition, type LayerDefinition } from './image-spec';
 import { cacheIdFor, linkName, writeLayerDirectory } from './layer-store';
@@ -34,6 +35,7 @@ export class ImageStore {
   constructor(
     private readonly host: EngineHost,
     saved?: { images: StoredImage[]; layers: StoredLayer[] },
+    private readonly events?: EventLog,
   ) {
     for (const image of saved?.images ?? []) this.images.set(image.id, image);
     for (const layer of saved?.layers ?? []) this.layers.set(layer.diffId, layer);
@@ -108,6 +110,7 @@ export class ImageStore {
     this.untagEverywhere(tagName, id);
     if (!image.repoTags.includes(tagName)) image.repoTags.push(tagName);
     this.images.set(id, image);
+    this.events?.emit('image', 'pull', tagName.replace(/^library\//, ''), { name: repository.replace(/^library\//, '') });
     return { repository, tag, layers, digest, upToDate, image };
   }
 
@@ -134,6 +137,7 @@ export class ImageStore {
     const name = `${repository}:${tag}`;
     this.untagEverywhere(name, source.id);
     if (!source.repoTags.includes(name)) source.repoTags.push(name);
+    this.events?.emit('image', 'tag', source.id, { name });
   }
 
   /** The overlay2 directories of an image's layers, top first, as an overlay's lowerdir lists them. */

@@ -60,3 +60,16 @@ export async function writeLayerDirectory(fs: IFileSystem, cacheId: string, link
 }
 
 const exists = pathExists;
+
+/** Removes a layer directory and its short link, as the driver does when a container is removed. */
+export async function removeLayerDirectory(fs: IFileSystem, cacheId: string): Promise<void> {
+  const dir = `${OVERLAY2}/${cacheId}`;
+  let link = '';
+  try {
+    link = (await fs.readFile(`${dir}/link`)).trim();
+  } catch {
+    return;
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  if (link) await fs.rm(`${OVERLAY2}/l/${link}`, { force: true });
+}

@@ -53,6 +53,8 @@ export interface ServerState {
   fallback?: string;
   /** python -m http.server: the directory it serves. */
   root?: string;
+  /** redis-server: its keys and string values, in memory (lost when it stops, as without persistence). */
+  keyspace?: [string, string][];
 }
 
 export interface VolumeMount {
@@ -100,7 +102,10 @@ export interface ContainerRecord {
     /** -v / --mount: host directories and named volumes inside the container. */
     mounts?: VolumeMount[];
   };
-  network: { ipAddress: string; macAddress: string; gateway: string } | null;
+  /** The network from `--network` (null with `--network none`). */
+  network: NetworkAttachment | null;
+  /** Networks joined later with `docker network connect`. */
+  moreNetworks?: NetworkAttachment[];
   /** overlay2 directory of the container's writable layer (and `<id>-init` beside it). */
   layerCacheId: string;
   logs: LogLine[];
@@ -112,12 +117,35 @@ export interface ContainerRecord {
   server: ServerState | null;
 }
 
+/** A container's place on one network. */
+export interface NetworkAttachment {
+  /** A user-defined network's name; absent for the default bridge. */
+  name?: string;
+  ipAddress: string;
+  macAddress: string;
+  gateway: string;
+}
+
+/** `docker network create NAME`: a bridge network with its own /16 and embedded DNS. */
+export interface UserNetwork {
+  id: string;
+  name: string;
+  /** `172.18.0.0/16`. */
+  subnet: string;
+  gateway: string;
+  created: number;
+  /** The next address's host number. */
+  nextHost: number;
+}
+
 export interface DockerSnapshot {
   buildCache?: [string, import('./build/builder').CacheEntry][];
   images: StoredImage[];
   layers: StoredLayer[];
   containers: ContainerRecord[];
+  /** The next host number on the default bridge. */
   nextIp: number;
+  networks?: UserNetwork[];
   /** Named volumes (`docker volume create`, or made by `-v name:/path`). */
   volumes?: { name: string; created: number }[];
 }

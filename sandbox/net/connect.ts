@@ -2,41 +2,78 @@
  * Where a TCP connection lands: a published port on the host, a container's bridge address, or
  * `localhost` inside a container's own network namespace. Only modelled servers listen.
  */
-import type { DockerEngine } from '../docker/engine';
 import { serveExpress, serveFlask, serveHttpd, serveNginx, serveNodeHttp, servePythonHttp } from '../docker/http-servers';
+import { attachmentsOf, networkNameOf } from '../docker/networks';
 import type { ContainerRecord } from '../docker/state';
 import type { Host } from '../host';
 import type { Connection } from './http';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', '[::1]']);
+const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 
-export function connect(host: Host, fromPid: number, name: string, port: number): Connection {
-  const engine = host.docker;
-  const from = host.kernel.require(fromPid);
-  const hostNet = host.kernel.require(1).ns.net;
-  // Inside a container, localhost is the container itself.
-  if (from.ns.net !== hostNet && LOOPBACK.has(name)) {
-    const self = [...engine.list(false)].find((c) => host.kernel.get(c.pid)?.ns.net === from.ns.net);
-    return self ? serverOf(host, engine, self, port, '127.0.0.1', '127.0.0.1') : { ok: false, error: 'refused' };
-  }
-  const isHost = LOOPBACK.has(name) || name === host.hostname || name === host.address;
-  if (isHost) {
-    const published = engine.byPublishedPort(port);
-    if (!published) return { ok: false, error: 'refused' };
-    // docker-proxy / the NAT rule answers on the host's address; the container sees the bridge.
-    return serverOf(host, engine, published.record, published.port, '172.17.0.1', LOOPBACK.has(name) ? '127.0.0.1' : host.address);
-  }
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-    const target = engine.byAddress(name);
-    const client = from.ns.net === hostNet ? '172.17.0.1' : (engine.list(false).find((c) => host.kernel.get(c.pid)?.ns.net === from.ns.net)?.network?.ipAddress ?? '172.17.0.1');
-    return target ? serverOf(host, engine, target, port, client, name) : { ok: false, error: 'refused' };
-  }
-  return { ok: false, error: 'resolve' };
+/** The running container whose network namespace `netns` is (not one sharing the host's). */
+function containerOfNetns(host: Host, netns: number): ContainerRecord | undefined {
+  if (netns === host.kernel.require(1).ns.net) return undefined;
+  return host.docker.list(false).find((c) => host.kernel.get(c.pid)?.ns.net === netns);
 }
 
-function serverOf(host: Host, engine: DockerEngine, record: ContainerRecord, port: number, clientAddress: string, address: string): Connection {
-  const server = record.server;
-  if (!server || !server.ports.includes(port)) return { ok: false, error: 'refused' };
+/**
+ * A name as a process sees it resolved: loopback and IPv4 literals as they are, the host's own
+ * names, and, inside a container on a user-defined network, Docker's embedded DNS: the names (and
+ * short ids) of running containers that share one of its networks. Null when it does not resolve.
+ */
+export function lookup(host: Host, fromPid: number, name: string): string | null {
+  if (LOOPBACK.has(name)) return name === '::1' || name === '[::1]' ? '::1' : '127.0.0.1';
+  if (IPV4.test(name)) return name;
+  const caller = containerOfNetns(host, host.kernel.require(fromPid).ns.net);
+  if (!caller) return name === host.hostname ? host.address : null;
+  if (name === caller.config.hostname) return caller.network?.ipAddress ?? '127.0.0.1';
+  const shared = new Set(attachmentsOf(caller).filter((a) => a.name).map(networkNameOf));
+  for (const other of host.docker.list(false)) {
+    const byName = other.name === name || (name.length >= 12 && other.id.startsWith(name));
+    const on = byName ? attachmentsOf(other).find((a) => shared.has(networkNameOf(a))) : undefined;
+    if (on) return on.ipAddress;
+  }
+  return null;
+}
+
+/** Where a TCP connection to `name`:`port` lands: a container and the port inside it. */
+export type Reach =
+  | { ok: true; record: ContainerRecord; port: number; clientAddress: string; address: string }
+  | { ok: false; error: 'resolve' | 'refused' };
+
+export function reach(host: Host, fromPid: number, name: string, port: number): Reach {
+  const engine = host.docker;
+  const caller = containerOfNetns(host, host.kernel.require(fromPid).ns.net);
+  const address = lookup(host, fromPid, name);
+  if (address === null) return { ok: false, error: 'resolve' };
+  const listening = (record: ContainerRecord | undefined, inside: number, clientAddress: string, shown: string): Reach =>
+    record?.server?.ports.includes(inside) ? { ok: true, record, port: inside, clientAddress, address: shown } : { ok: false, error: 'refused' };
+  // Inside a container, localhost is the container itself.
+  if (caller && (address === '127.0.0.1' || address === '::1')) return listening(caller, port, '127.0.0.1', '127.0.0.1');
+  // The host's own address reaches its published ports from anywhere; loopback only from the host.
+  if (address === host.address || (!caller && (address === '127.0.0.1' || address === '::1'))) {
+    const shown = address === host.address ? host.address : '127.0.0.1';
+    const published = engine.byPublishedPort(port);
+    // docker-proxy / the NAT rule answers on the host's address; the container sees the bridge.
+    if (published) return listening(published.record, published.port, published.record.network?.gateway ?? '172.17.0.1', shown);
+    // A --network host container listens on the host's own stack.
+    return listening(engine.list(false).find((c) => c.hostConfig.networkMode === 'host' && c.server?.ports.includes(port)), port, '127.0.0.1', shown);
+  }
+  const target = engine.byAddress(address);
+  // The client's address on the target's network: its own there, or the bridge's gateway.
+  const subnet = `${address.split('.').slice(0, 2).join('.')}.`;
+  const near = (record: ContainerRecord | undefined) => (record ? attachmentsOf(record).find((a) => a.ipAddress.startsWith(subnet)) : undefined);
+  return listening(target, port, near(caller)?.ipAddress ?? near(target)?.gateway ?? '172.17.0.1', address);
+}
+
+/** An HTTP connection: reach, then the modelled server that answers. */
+export function connect(host: Host, fromPid: number, name: string, port: number): Connection {
+  const reached = reach(host, fromPid, name, port);
+  if (!reached.ok) return reached;
+  const { record, clientAddress, address } = reached;
+  const engine = host.docker;
+  const server = record.server!;
   if (server.program === 'redis-server') return { ok: false, error: 'not-http' };
   return {
     ok: true,

@@ -79,6 +79,8 @@ export class ShellSession {
   private readonly functions = new FunctionMemory();
   private readonly writeOwner = new WriteOwner();
   private env: Record<string, string> | undefined;
+  /** False for a shell whose output goes to a pipe or a log (`docker exec` without -t, a container's script). */
+  stdoutIsTerminal = true;
   private cwd: string;
   private history: string[] = [];
   private lastStatus = 0;
@@ -116,7 +118,7 @@ export class ShellSession {
     this.bash.registerTransformPlugin(this.statusPlugin());
     this.bash.registerTransformPlugin(this.writeOwner.plugin);
     this.bash.registerTransformPlugin(this.exitMark.plugin);
-    this.bash.registerTransformPlugin(ttyMarkPlugin);
+    this.bash.registerTransformPlugin(ttyMarkPlugin(() => this.stdoutIsTerminal));
   }
 
   get identity(): ShellIdentity {

@@ -42,6 +42,13 @@ describe('new:lesson', () => {
     expect(register(REGISTRY, 'cgroups-v2', '03-cgroups-v2')).toContain("  welcome,\n  'cgroups-v2': cgroupsV2,\n};");
   });
 
+  it('quotes a title that YAML would misread', async () => {
+    const made = await scaffoldLesson(root, 'cgroups', 'Cgroups: what a container may use');
+    const text = await fs.readFile(path.join(root, made.folder, 'en.mdx'), 'utf8');
+    // A double-quoted YAML scalar is a JSON string.
+    expect(text).toContain('\ntitle: "Cgroups: what a container may use"\n');
+  });
+
   it('scaffolds the next lesson, which passes check:content and whose solution passes its check', async () => {
     const made = await scaffoldLesson(root, 'images-and-containers');
     expect(made).toEqual({

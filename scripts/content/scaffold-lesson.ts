@@ -62,9 +62,14 @@ export function register(source: string, slug: string, folderName: string): stri
   return lines.join('\n');
 }
 
+/** A title as a YAML scalar: quoted when plain YAML would misread it (`Cgroups: limits`). */
+function yamlScalar(text: string): string {
+  return /^[\w(][^:#]*$/.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text);
+}
+
 function lessonText(title: string, order: number): string {
   return `---
-title: ${title}
+title: ${yamlScalar(title)}
 summary: One or two sentences on what this lesson is about; the course home shows them.
 objectives:
   - Something the student can do after this lesson

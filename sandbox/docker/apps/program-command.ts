@@ -8,12 +8,16 @@ import type { ShellContext } from '../../shell/context';
 import { fail, ok } from '../../shell/commands/result';
 import { node, npm } from './node';
 import { pip, python, type ProgramEnv } from './python';
+import { redisCli } from './redis-cli';
+import { reach } from '../../net/connect';
+import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 
 export const PROGRAM_COMMAND = '__dockyard_program';
 
 export function programCommand(ctx: ShellContext) {
-  return defineCommand(PROGRAM_COMMAND, async (args, commandContext) => {
-    const [name, ...rest] = args;
+  return defineCommand(PROGRAM_COMMAND, async (markedArgs, commandContext) => {
+    const [name, ...marked] = markedArgs;
+    const { tty, args: rest } = takeTtyFlag(marked);
     const engine = ctx.host.docker;
     const record = engine.containerOfProcess(ctx.host.activePid) ?? engine.containerOfProcess(ctx.shellPid);
     const program: ProgramEnv = {
@@ -43,7 +47,8 @@ export function programCommand(ctx: ShellContext) {
       case 'npm':
         return npm(rest, program);
       case 'redis-cli':
-        return fail('dockyard: redis-cli is not modelled in this sandbox yet\n', 1);
+        // The client connects from its container: the shell that runs it may be the container's own.
+        return redisCli(rest, tty, (host, port) => reach(ctx.host, engine.containerOfProcess(ctx.host.activePid) ? ctx.host.activePid : ctx.shellPid, host, port));
       case 'httpd':
         return rest.includes('-v') ? ok('Server version: Apache/2.4.62 (Unix)\nServer built:   Oct 15 2024 02:05:58\n') : fail("dockyard: httpd runs as the container's main process here\n", 1);
       default:

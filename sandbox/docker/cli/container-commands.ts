@@ -36,7 +36,7 @@ async function imageFor(engine: DockerEngine, reference: string): Promise<{ imag
   }
 }
 
-export async function run(ctx: ShellContext, engine: DockerEngine, args: string[], createOnly: boolean, live: Live | null = null): Promise<CommandOutput> {
+export async function run(ctx: ShellContext, engine: DockerEngine, args: string[], createOnly: boolean, live: Live | null = null, toTerminal = true): Promise<CommandOutput> {
   const command = createOnly ? 'create' : 'run';
   const parsed = parseFlags(command, args, RUN_FLAGS, true);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
@@ -54,9 +54,14 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
     throw error;
   }
   await engine.prepare(record);
-  if (createOnly) return { stdout: `${pulled}${record.id}\n`, stderr: '', exitCode: 0 };
-  const detach = parsed.flags.has('detach');
   if (live && live.write(pulled)) pulled = '';
+  // docker writes a pull's progress to stderr: `docker run IMAGE | cmd` pipes only the container's
+  // output. On a terminal that cannot stream (the headless transcript) the lines stay on stdout, so
+  // they come before the container's output, as they did in time.
+  const pulledOut = toTerminal ? pulled : '';
+  const pulledErr = toTerminal ? '' : pulled;
+  if (createOnly) return { stdout: `${pulledOut}${record.id}\n`, stderr: pulledErr, exitCode: 0 };
+  const detach = parsed.flags.has('detach');
   // Attached to a terminal, everything the container logs is shown as it happens.
   const unfollow = live && !detach ? engine.followLogs(record, (line) => live.write(`${line.text}\n`)) : null;
   let outcome: Awaited<ReturnType<DockerEngine['start']>>;
@@ -68,19 +73,17 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
   }
   // Only a server still running in the foreground keeps following its logs (below).
   if (outcome.kind !== 'running') unfollow?.();
-  if (detach) return { stdout: `${pulled}${record.id}\n`, stderr: '', exitCode: 0 };
+  if (detach) return { stdout: `${pulledOut}${record.id}\n`, stderr: pulledErr, exitCode: 0 };
   if (outcome.kind === 'interactive') {
     attachShell(ctx, engine, record, outcome.pid, outcome.style, outcome.workdir);
     return { stdout: '', stderr: pulled, exitCode: 0 };
   }
-  // The pull happens before the container runs, so its lines come first on the terminal. (They go
-  // to stdout here: the shell has no way yet to interleave the two streams in time.)
   if (outcome.kind === 'exited') {
     if (record.hostConfig.autoRemove) engine.remove(record, true);
     // Attached to a terminal, the container's output was shown as it was logged; what was never
     // logged (runc failing to start the program) still needs saying.
     if (unfollow) return { stdout: '', stderr: outcome.exitCode === 127 ? outcome.stderr : '', exitCode: outcome.exitCode };
-    return { stdout: pulled + outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode };
+    return { stdout: pulledOut + outcome.stdout, stderr: pulledErr + outcome.stderr, exitCode: outcome.exitCode };
   }
   if (live && unfollow) {
     // A server in the foreground holds the terminal, printing its logs, until Ctrl-C stops it.
@@ -91,7 +94,7 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   // Without a terminal to hold: show what it printed; it keeps running until stopped.
-  return { stdout: pulled + record.logs.map((l) => `${l.text}\n`).join(''), stderr: '', exitCode: 0 };
+  return { stdout: pulledOut + record.logs.map((l) => `${l.text}\n`).join(''), stderr: pulledErr, exitCode: 0 };
 }
 
 /** The terminal now belongs to a shell inside the container, until it exits. */
@@ -236,6 +239,8 @@ export async function exec(ctx: ShellContext, engine: DockerEngine, args: string
     return ok();
   }
   const session = ctx.host.openShell(child.pid, record.config.workingDir || '/', root, 'ash');
+  // Without -t the program writes to a pipe back to the client, not to a terminal.
+  session.stdoutIsTerminal = parsed.flags.has('tty');
   const script = command[0] === 'sh' && command[1] === '-c' ? (command[2] ?? '') : command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
   // While it runs, the exec'd process is the one reading /proc/self.
   const previous = ctx.host.runningPid;

@@ -35,6 +35,8 @@ export async function pull(engine: DockerEngine, args: string[], live: Live | nu
   const { lines } = await pullLines(engine, reference);
   const { repository, tag } = normaliseReference(reference);
   const all = [...lines, `docker.io/${qualified(repository)}:${tag}`];
+  // -q: only the image's full reference.
+  if (args.includes('-q') || args.includes('--quiet')) return { stdout: `${all.at(-1)}\n`, stderr: '', exitCode: 0 };
   if (!live) return { stdout: all.join('\n') + '\n', stderr: '', exitCode: 0 };
   for (const line of all) {
     live.write(`${line}\n`);

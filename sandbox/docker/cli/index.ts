@@ -8,12 +8,14 @@ import type { ShellContext } from '../../shell/context';
 import { DockerError } from '../errors';
 import * as containers from './container-commands';
 import { build } from './build';
+import { events } from './events';
 import { commit, cp } from './commit-cp';
 import { CANNOT_CONNECT } from './format';
 import * as imageCommands from './image-commands';
 import { diff, inspect } from './inspect';
 import { port, stats, top } from './observe';
-import { info, network, systemDf, volume } from './system';
+import { network } from './network';
+import { info, systemDf, volume } from './system';
 import { containerPrune, imagePrune, systemPrune } from './prune';
 import type { CommandOutput, Live } from './output';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
@@ -85,7 +87,7 @@ Run 'docker COMMAND --help' for more information on a command.
 const ALIASES: Record<string, string> = { 'image build': 'build', 'buildx build': 'build', 'container ls': 'ps', 'container top': 'top', 'container stats': 'stats', 'container port': 'port', 'container list': 'ps', 'container run': 'run', 'container rm': 'rm', 'container stop': 'stop', 'container start': 'start', 'container inspect': 'inspect', 'container logs': 'logs', 'container exec': 'exec', 'container create': 'create', 'container kill': 'kill', 'container diff': 'diff', 'container commit': 'commit', 'container cp': 'cp', 'image ls': 'images', 'image list': 'images', 'image pull': 'pull', 'image rm': 'rmi', 'image inspect': 'inspect', 'image history': 'history', 'image tag': 'tag' };
 
 /** What this sandbox's docker does not model yet: said plainly, never a wrong answer. */
-const NOT_YET = new Set(['events', 'pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
+const NOT_YET = new Set(['pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
 
 export function dockerCommand(ctx: ShellContext) {
   return defineCommand('docker', async (ttyArgs, commandContext) => {
@@ -98,7 +100,7 @@ export function dockerCommand(ctx: ShellContext) {
     if (!sub || sub === '--help' || sub === '-h') return { stdout: USAGE.slice(1), stderr: '', exitCode: 0 };
     if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 28.0.4, build b8034c0\n', stderr: '', exitCode: 0 };
     const engine = ctx.host.docker;
-    const known = new Set(['container', 'image', 'commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', ...NOT_YET]);
+    const known = new Set(['container', 'image', 'commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', 'events', ...NOT_YET]);
     if (!known.has(sub)) return { stdout: '', stderr: `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
     if (NOT_YET.has(sub)) return { stdout: '', stderr: `docker ${sub}: not modelled in this sandbox yet\n`, exitCode: 1 };
     if (rest.includes('--help')) return { stdout: `\nUsage:  docker ${sub} [OPTIONS]\n\nRun 'docker ${sub} --help' on a real Docker host for every option; this sandbox models the common ones.\n`, stderr: '', exitCode: 0 };
@@ -140,7 +142,7 @@ export function dockerCommand(ctx: ShellContext) {
           return imageCommands.history(engine, rest, now);
         case 'run':
         case 'create':
-          return containers.run(ctx, engine, rest, sub === 'create', live);
+          return containers.run(ctx, engine, rest, sub === 'create', live, tty);
         case 'start':
         case 'stop':
         case 'restart':
@@ -174,13 +176,15 @@ export function dockerCommand(ctx: ShellContext) {
           if (rest[0] === 'prune') return systemPrune(engine, ctx.host.layerRoot(), rest.slice(1), answer());
           return { stdout: '', stderr: `docker system ${rest[0] ?? ''}: not modelled in this sandbox yet\n`, exitCode: 1 };
         case 'network':
-          return network(engine, rest);
+          return network(engine, rest, answer(), now);
         case 'volume':
           return volume(engine, rest);
         case 'stats':
           return stats(engine, ctx.kernel, rest);
         case 'port':
           return port(engine, rest);
+        case 'events':
+          return events(engine, rest, now, live);
         case 'diff':
           return diff(engine, ctx.host.layerRoot(), rest);
         default:

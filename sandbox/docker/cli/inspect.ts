@@ -6,7 +6,9 @@ import type { DockerEngine } from '../engine';
 import { DockerError } from '../errors';
 import { imageConfigJson } from '../image-ids';
 import { OVERLAY2 } from '../layer-store';
+import { attachmentsOf, networkNameOf } from '../networks';
 import type { ContainerRecord, StoredImage } from '../state';
+import { renderTemplate } from './go-template';
 import type { CommandOutput } from './output';
 
 const iso = (ms: number | null) => (ms === null ? '0001-01-01T00:00:00Z' : new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z'));
@@ -15,6 +17,8 @@ export function containerJson(engine: DockerEngine, c: ContainerRecord): Record<
   const image = engine.images.images.get(c.imageId);
   const lower = image ? [`${OVERLAY2}/${c.layerCacheId}-init/diff`, ...engine.images.lowerDirs(image).map((id) => `${OVERLAY2}/${id}/diff`)].join(':') : '';
   const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  const running = c.status === 'running';
+  const onBridge = c.network && !c.network.name ? c.network : undefined;
   for (const p of c.hostConfig.portBindings) ports[`${p.containerPort}/${p.protocol}`] = [{ HostIp: '0.0.0.0', HostPort: String(p.hostPort) }, { HostIp: '::', HostPort: String(p.hostPort) }];
   return {
     Id: c.id,
@@ -79,13 +83,17 @@ export function containerJson(engine: DockerEngine, c: ContainerRecord): Record<
     },
     NetworkSettings: {
       Ports: ports,
-      Gateway: c.network?.gateway ?? '',
-      IPAddress: c.status === 'running' ? (c.network?.ipAddress ?? '') : '',
-      IPPrefixLen: c.network ? 16 : 0,
-      MacAddress: c.status === 'running' ? (c.network?.macAddress ?? '') : '',
-      Networks: c.network
-        ? { bridge: { Gateway: c.network.gateway, IPAddress: c.status === 'running' ? c.network.ipAddress : '', IPPrefixLen: 16, MacAddress: c.status === 'running' ? c.network.macAddress : '' } }
-        : {},
+      // The top-level fields describe the default bridge only (deprecated in the API, still printed).
+      Gateway: onBridge?.gateway ?? '',
+      IPAddress: running ? (onBridge?.ipAddress ?? '') : '',
+      IPPrefixLen: onBridge ? 16 : 0,
+      MacAddress: running ? (onBridge?.macAddress ?? '') : '',
+      Networks: Object.fromEntries(
+        attachmentsOf(c).map((a) => [
+          networkNameOf(a),
+          { Aliases: a.name ? [c.name, c.id.slice(0, 12)] : null, NetworkID: engine.networks.find(networkNameOf(a))?.id ?? '', Gateway: running ? a.gateway : '', IPAddress: running ? a.ipAddress : '', IPPrefixLen: running ? 16 : 0, MacAddress: running ? a.macAddress : '', DNSNames: a.name ? [c.name, c.id.slice(0, 12)] : null },
+        ]),
+      ),
     },
   };
 }
@@ -106,20 +114,6 @@ export function imageJson(engine: DockerEngine, image: StoredImage): Record<stri
     GraphDriver: { Data: { ...(dirs.length > 1 ? { LowerDir: dirs.slice(1).join(':') } : {}), MergedDir: dirs[0].replace(/diff$/, 'merged'), UpperDir: dirs[0], WorkDir: dirs[0].replace(/diff$/, 'work') }, Name: 'overlay2' },
     RootFS: { Type: 'layers', Layers: image.layers },
   };
-}
-
-/** The part of Go's text/template that students use with docker: `{{.A.B}}` and `{{json .A}}`. */
-export function renderTemplate(template: string, value: unknown): string {
-  return template.replace(/\{\{\s*(json\s+)?\.([\w.]*)\s*\}\}/g, (_, json: string | undefined, path: string) => {
-    let current: unknown = value;
-    for (const key of path.split('.').filter(Boolean)) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
-    if (json) return JSON.stringify(current ?? null);
-    if (current === undefined) return '<no value>';
-    if (current === null) return '<nil>';
-    if (Array.isArray(current)) return `[${current.join(' ')}]`;
-    if (typeof current === 'object') return `map[${Object.entries(current as object).map(([k, v]) => `${k}:${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' ')}]`;
-    return String(current);
-  });
 }
 
 export function inspect(engine: DockerEngine, args: string[]): CommandOutput {

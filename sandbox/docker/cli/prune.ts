@@ -7,6 +7,7 @@ import { sha256 } from '../../core/sha256';
 import type { DockerEngine } from '../engine';
 import { humanSize } from './format';
 import { rmi } from './image-commands';
+import { pruneNetworks } from './network';
 import type { CommandOutput } from './output';
 
 const CONTAINERS_WARNING = 'WARNING! This will remove all stopped containers.';
@@ -105,8 +106,9 @@ export async function systemPrune(engine: DockerEngine, layers: IFileSystem, arg
   const prompt = asked(args, warning);
   if (!confirmed(args, stdin)) return { ...NOT_ANSWERED, stdout: prompt };
   const containers = await pruneContainers(engine, layers);
+  const networks = pruneNetworks(engine);
   const images = pruneImages(engine, all);
   const cache = pruneBuildCache(engine);
-  const body = section('Deleted Containers', containers.lines) + section('Deleted Images', images.lines) + section('Deleted build cache objects', cache);
+  const body = section('Deleted Containers', containers.lines) + section('Deleted Networks', networks) + section('Deleted Images', images.lines) + section('Deleted build cache objects', cache);
   return { stdout: `${prompt}${body}Total reclaimed space: ${humanSize(containers.bytes + images.bytes)}\n`, stderr: '', exitCode: 0 };
 }

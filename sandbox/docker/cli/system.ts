@@ -1,4 +1,4 @@
-/** docker info, system df, network ls/inspect and volume ls: summaries of the engine's state. */
+/** docker info, system df and volume ls: summaries of the engine's state. */
 import { MACHINE } from '../../kernel/machine';
 import type { DockerEngine } from '../engine';
 import { DockerError } from '../errors';
@@ -6,13 +6,6 @@ import { humanSize, table } from './format';
 import type { CommandOutput } from './output';
 
 const ok = (stdout: string): CommandOutput => ({ stdout, stderr: '', exitCode: 0 });
-
-/** The three networks every Docker host has; user-defined networks are not modelled yet. */
-const NETWORKS = [
-  { id: '8f2c3a1d9e4b', name: 'bridge', driver: 'bridge', scope: 'local' },
-  { id: '5b7e0c2f1a3d', name: 'host', driver: 'host', scope: 'local' },
-  { id: 'c1d4e6f8a2b0', name: 'none', driver: 'null', scope: 'local' },
-];
 
 export function info(engine: DockerEngine): CommandOutput {
   const all = engine.list(true);
@@ -81,19 +74,6 @@ export function systemDf(engine: DockerEngine): CommandOutput {
       ['Build Cache', String(engine.builder.cache.size), '0', '0B', '0B'],
     ]),
   );
-}
-
-export function network(engine: DockerEngine, args: string[]): CommandOutput {
-  const [verb = 'ls', ...rest] = args;
-  if (verb === 'ls' || verb === 'list') return ok(table([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...NETWORKS.map((n) => [n.id, n.name, n.driver, n.scope])]));
-  if (verb === 'inspect') {
-    const target = NETWORKS.find((n) => n.name === rest[0] || n.id.startsWith(rest[0] ?? '-'));
-    if (!target) throw new DockerError(`network ${rest[0] ?? ''} not found`);
-    const containers = target.name === 'bridge' ? Object.fromEntries(engine.list(false).filter((c) => c.network).map((c) => [c.id, { Name: c.name, MacAddress: c.network!.macAddress, IPv4Address: `${c.network!.ipAddress}/16`, IPv6Address: '' }])) : {};
-    const ipam = target.name === 'bridge' ? { Driver: 'default', Options: null, Config: [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }] } : { Driver: 'default', Options: null, Config: null };
-    return ok(`${JSON.stringify([{ Name: target.name, Id: target.id, Scope: target.scope, Driver: target.driver, EnableIPv6: false, IPAM: ipam, Internal: false, Attachable: false, Containers: containers, Options: target.name === 'bridge' ? { 'com.docker.network.bridge.name': 'docker0' } : {} }], null, 4)}\n`);
-  }
-  return { stdout: '', stderr: `docker network ${verb}: user-defined networks are not modelled in this sandbox yet\n`, exitCode: 1 };
 }
 
 export async function volume(engine: DockerEngine, args: string[]): Promise<CommandOutput> {

@@ -6,6 +6,7 @@ import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
 import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
+import { nslookupCommand, wgetCommand } from './busybox-net';
 import { curlCommand } from './curl';
 import { dfCommand } from './df';
 import { EDITOR_COMMANDS, editorCommands } from './editor';
@@ -29,7 +30,7 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), programCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */

@@ -9,18 +9,21 @@ import type { TransformPlugin } from 'just-bash';
 import { literalCommandName } from '../ast';
 
 export const TTY_FLAG = '--dockyard-stdout-is-a-tty';
-const TTY_AWARE = new Set(['ls', 'curl', 'docker']);
+const TTY_AWARE = new Set(['ls', 'curl', 'docker', 'redis-cli']);
 const STDOUT_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
 type Node = { type?: string; [key: string]: unknown };
 
-export const ttyMarkPlugin: TransformPlugin = {
-  name: 'tty-mark',
-  transform({ ast }) {
-    visit(ast as unknown as Node, false);
-    return { ast };
-  },
-};
+/** `onTerminal` says whether the shell's own stdout is a terminal (not so in `docker exec` without -t). */
+export function ttyMarkPlugin(onTerminal: () => boolean): TransformPlugin {
+  return {
+    name: 'tty-mark',
+    transform({ ast }) {
+      visit(ast as unknown as Node, !onTerminal());
+      return { ast };
+    },
+  };
+}
 
 function redirectsStdout(node: Node): boolean {
   const redirections = (node.redirections as { operator: string; fd?: number | null }[] | undefined) ?? [];
