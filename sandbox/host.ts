@@ -158,8 +158,9 @@ export class Host implements EngineHost {
     });
   }
 
-  cgroupfs(): CgroupFs {
-    return new CgroupFs(this.kernel, INITIAL_NAMESPACE_INODES.pid);
+  /** cgroupfs; `cgroup.procs` lists pids as seen from `pidNamespace` (a container's own). */
+  cgroupfs(pidNamespace: number = INITIAL_NAMESPACE_INODES.pid): CgroupFs {
+    return new CgroupFs(this.kernel, pidNamespace);
   }
 
   /** Makes the filesystem a mount spec describes; `mount` and restore both come through here. */
@@ -168,7 +169,7 @@ export class Host implements EngineHost {
       case 'proc':
         return this.procfs(spec.pidNamespace);
       case 'cgroup2':
-        return spec.root && spec.root !== '/' ? subtreeFs(this.cgroupfs(), spec.root) : this.cgroupfs();
+        return spec.root && spec.root !== '/' ? subtreeFs(this.cgroupfs(spec.pidNamespace), spec.root) : this.cgroupfs(spec.pidNamespace);
       case 'tmpfs':
         return tmpfsFiles ?? new InMemoryFs();
       case 'bind':

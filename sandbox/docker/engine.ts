@@ -212,10 +212,12 @@ export class DockerEngine {
         return { kind: 'running' };
       }
       case 'sleep':
-        record.plannedExit = now + program.seconds * 1000;
+        record.plannedExit = Number.isFinite(program.seconds) ? now + program.seconds * 1000 : null;
         return { kind: 'running' };
       case 'shell':
         if (record.config.openStdin && attach) return { kind: 'interactive', pid, style: program.style, workdir: record.config.workingDir || '/' };
+        // -di / -dit: the shell waits on its open stdin, so the container stays up (docker exec into it).
+        if (record.config.openStdin) return { kind: 'running' };
         // No terminal to read from: the shell reads end-of-file and exits at once.
         this.host.kernel.exit(pid, 0);
         return { kind: 'exited', exitCode: 0, stdout: '', stderr: '' };
@@ -260,20 +262,22 @@ export class DockerEngine {
     return { kind: 'exited', exitCode: code, stdout: result.stdout, stderr: result.stderr };
   }
 
-  /** docker stop: SIGTERM (or the image's stop signal), then SIGKILL after the grace period. */
-  stop(record: ContainerRecord): void {
+  /**
+   * docker stop: SIGTERM, then SIGKILL once the grace period (10 s, or `-t`) has passed on the
+   * clock. A program that handles SIGTERM (nginx, redis) exits at once with status 0; one that
+   * does not, as a container's PID 1, is ignored by the kernel and killed: status 137.
+   */
+  async stop(record: ContainerRecord, graceSeconds = 10, signal?: AbortSignal): Promise<void> {
     this.reconcile();
     if (record.status !== 'running') return;
     this.jobs.get(record.id)?.abort();
     const init = this.host.kernel.get(record.pid);
     if (!init) return;
     this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: '15' });
-    // Servers catch their stop signal and shut down cleanly: exit status 0.
     if (record.gracefulStop) this.host.kernel.exit(record.pid, 0);
-    else {
-      const outcome = this.host.kernel.kill(record.pid, SIGNALS.TERM);
-      // An init that ignores SIGTERM (a shell as PID 1) is killed after the 10 s grace period.
-      if (!outcome.died && this.host.kernel.get(record.pid)) {
+    else if (!this.host.kernel.kill(record.pid, SIGNALS.TERM).died && this.host.kernel.get(record.pid)) {
+      await this.host.kernel.clock.sleep(graceSeconds * 1000, signal);
+      if (this.host.kernel.get(record.pid) && record.status === 'running') {
         this.events.emit('container', 'kill', record.id, { ...this.attributesOf(record), signal: '9' });
         this.host.kernel.kill(record.pid, SIGNALS.KILL);
       }

@@ -52,6 +52,8 @@ export function programFor(argv: string[], shellStyle: 'bash' | 'ash', debianShe
   if (command === '/hello') return { kind: 'exit', code: 0, stdout: HELLO, stderr: '' };
   if (SHELLS[command] && rest.length === 0) return { kind: 'shell', style: command.endsWith('bash') ? 'bash' : debianShell ? 'bash' : shellStyle };
   if (command === 'sleep' && /^\d+$/.test(rest[0] ?? '')) return { kind: 'sleep', seconds: Number(rest[0]) };
+  // GNU and BusyBox sleep both take `infinity`: the classic way to keep a container up.
+  if (command === 'sleep' && /^inf(inity)?$/.test(rest[0] ?? '')) return { kind: 'sleep', seconds: Number.POSITIVE_INFINITY };
   if (command === 'nginx' && rest.join(' ') === '-g daemon off;') return nginx();
   if (command === 'redis-server') return redis();
   if (command === 'httpd-foreground') return httpd();

@@ -77,6 +77,7 @@ export function startContainer(host: EngineHost, networks: DockerNetworks, recor
     argv,
     cgroup: scope,
     // --network host: the container keeps the host's network stack.
+    confined: true,
     newNamespaces: record.hostConfig.networkMode === 'host' ? CONTAINER_NAMESPACES.filter((t) => t !== 'net') : CONTAINER_NAMESPACES,
     hostname: record.config.hostname,
     tty: record.config.tty ? 'pts/0' : null,
@@ -89,7 +90,7 @@ export function startContainer(host: EngineHost, networks: DockerNetworks, recor
   const rootSpec = overlaySpec(record, imageCacheIds);
   const root = host.mountFilesystem(rootSpec);
   const procSpec: MountSpec = { kind: 'proc', pidNamespace: init.ns.pid };
-  const cgroupSpec: MountSpec = { kind: 'cgroup2', root: scope };
+  const cgroupSpec: MountSpec = { kind: 'cgroup2', root: scope, pidNamespace: init.ns.pid };
   const entries: MountEntry[] = [
     { source: 'overlay', target: '/', fstype: 'overlay', options: overlayOptions(rootSpec), spec: rootSpec },
     { source: 'proc', target: '/proc', fstype: 'proc', options: 'rw,nosuid,nodev,noexec,relatime', fs: host.mountFilesystem(procSpec), spec: procSpec },

@@ -13,7 +13,7 @@ import type { FsSnapshot } from './snapshot';
 export type MountSpec =
   | { kind: 'proc'; pidNamespace: number }
   /** `root`: a cgroup namespace's view starts at that group (a container sees its own scope as /). */
-  | { kind: 'cgroup2'; root?: string }
+  | { kind: 'cgroup2'; root?: string; pidNamespace?: number }
   | { kind: 'overlay'; lower: string[]; upper?: string; work?: string }
   | { kind: 'bind'; from: string }
   | { kind: 'tmpfs'; files?: FsSnapshot };
@@ -28,10 +28,13 @@ export interface MountEntry {
   spec?: MountSpec;
 }
 
-/** What a mount shows: a bind mounted `ro` (docker's `-v src:dst:ro`) refuses every write. */
+/**
+ * What a mount shows: one mounted `ro` refuses every write, whatever its kind: a bind (docker's
+ * `-v src:dst:ro`) or the cgroup2 filesystem docker mounts read-only inside a container.
+ */
 function mounted(entry: MountEntry): IFileSystem {
   const filesystem = entry.fs!;
-  return entry.spec?.kind === 'bind' && /^ro(,|$)/.test(entry.options) ? readOnlyFs(filesystem, entry.target) : filesystem;
+  return /^ro(,|$)/.test(entry.options) ? readOnlyFs(filesystem, entry.target) : filesystem;
 }
 
 export class MountTable {

@@ -58,6 +58,12 @@ export class ProcFs extends SyntheticFs {
     return map;
   }
 
+  /** The cgroup namespace of the init of this mount's pid namespace: whoever reads this /proc. */
+  private viewerCgroupNamespace(): number {
+    const init = this.visible().get(1);
+    return init?.ns.cgroup ?? this.kernel.require(1).ns.cgroup;
+  }
+
   private localPid(p: Process): number | undefined {
     return this.kernel.pidIn(p, this.pidNamespace);
   }
@@ -145,7 +151,8 @@ export class ProcFs extends SyntheticFs {
       status: text(() => this.status(p)),
       cmdline: text(() => (p.kernelThread ? '' : p.argv.join('\0') + '\0')),
       comm: text(() => `${p.comm}\n`),
-      cgroup: text(() => `0::${p.cgroup}\n`),
+      // Relative to the cgroup namespace of this proc mount's owner (a container's init sees `/`).
+      cgroup: text(() => `0::${this.kernel.cgroupPathIn(p.cgroup, this.viewerCgroupNamespace())}\n`),
       mounts: text(() => this.view.mounts(p.ns.mnt)),
       stat: text(() => this.statLine(p)),
       uid_map: text(() => '         0          0 4294967295\n'),
@@ -167,6 +174,9 @@ export class ProcFs extends SyntheticFs {
     const parent = k.get(p.ppid);
     const ppid = parent ? (this.localPid(parent) ?? 0) : 0;
     const kb = (n: number) => `${String(n).padStart(8)} kB`;
+    // Docker's default set (CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, SETGID, SETUID, SETPCAP,
+    // NET_BIND_SERVICE, NET_RAW, SYS_CHROOT, MKNOD, AUDIT_WRITE, SETFCAP) or every capability.
+    const capabilities = p.confined ? '00000000a80425fb' : '000001ffffffffff';
     const memory = p.kernelThread
       ? []
       : [
@@ -196,13 +206,14 @@ export class ProcFs extends SyntheticFs {
       'Threads:\t1',
       'SigQ:\t0/15478',
       'CapInh:\t0000000000000000',
-      `CapPrm:\t${p.uid === 0 ? '000001ffffffffff' : '0000000000000000'}`,
-      `CapEff:\t${p.uid === 0 ? '000001ffffffffff' : '0000000000000000'}`,
-      'CapBnd:\t000001ffffffffff',
+      `CapPrm:\t${p.uid === 0 ? capabilities : '0000000000000000'}`,
+      `CapEff:\t${p.uid === 0 ? capabilities : '0000000000000000'}`,
+      `CapBnd:\t${capabilities}`,
       'CapAmb:\t0000000000000000',
       'NoNewPrivs:\t0',
-      'Seccomp:\t0',
-      'Seccomp_filters:\t0',
+      // Mode 2 is a seccomp filter: Docker's default profile, one filter.
+      `Seccomp:\t${p.confined ? 2 : 0}`,
+      `Seccomp_filters:\t${p.confined ? 1 : 0}`,
       `Cpus_allowed:\t${((1 << MACHINE.cpus) - 1).toString(16)}`,
       `Cpus_allowed_list:\t0-${MACHINE.cpus - 1}`,
       'voluntary_ctxt_switches:\t25',

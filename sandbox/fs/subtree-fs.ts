@@ -12,9 +12,11 @@ export function subtreeFs(fs: IFileSystem, root: string): IFileSystem {
   return new Proxy(fs, {
     get(target, property, receiver) {
       const name = String(property);
-      if (pathMethods.has(name)) {
+      // Only what the target has: callers test for optional methods (readFileBytes) before using them.
+      if (pathMethods.has(name) && typeof Reflect.get(target, property) === 'function') {
         return (path: string, ...rest: unknown[]) => (target as unknown as Record<string, (...a: unknown[]) => unknown>)[name](inner(path), ...rest);
       }
+      if (pathMethods.has(name)) return undefined;
       if (name === 'cp' || name === 'mv' || name === 'link') return (a: string, b: string, ...rest: unknown[]) => (target as unknown as Record<string, (...a: unknown[]) => unknown>)[name](inner(a), inner(b), ...rest);
       if (name === 'symlink') return (linkTarget: string, path: string) => target.symlink(linkTarget, inner(path));
       if (name === 'realpath') return async (path: string) => outer(await target.realpath(inner(path)));

@@ -33,12 +33,16 @@ export interface SpawnOptions {
   foreground?: boolean;
   /** Signals this process catches or ignores and survives (an interactive bash ignores SIGTERM). */
   survives?: number[];
+  /** Signals it has handlers for and dies of cleanly (what a namespace's init must have to be stopped by them). */
+  handles?: number[];
   /** clone(2) with CLONE_NEW* flags: the child starts in fresh namespaces of these types. */
   newNamespaces?: NamespaceType[];
   /** The hostname of a new UTS namespace. */
   hostname?: string;
   /** Join all of this process's namespaces first (what `runc exec` does before it forks). */
   namespacesOf?: number;
+  /** Apply a container runtime's default capabilities and seccomp filter (children inherit them). */
+  confined?: boolean;
 }
 
 export interface KernelSnapshot {
@@ -107,8 +111,8 @@ export class Kernel {
     const parent = options.parent === 0 ? undefined : this.require(options.parent);
     const joined = options.namespacesOf !== undefined ? this.require(options.namespacesOf).ns : undefined;
     const ns: NamespaceSet = joined ? { ...joined } : parent ? { ...parent.ns, pid: this.pidForChildren(parent) } : { ...INITIAL_NAMESPACE_INODES };
-    for (const type of options.newNamespaces ?? []) ns[type] = this.newNamespace(type, ns, options.hostname);
     const cgroup = options.cgroup ?? parent?.cgroup ?? '/';
+    for (const type of options.newNamespaces ?? []) ns[type] = this.newNamespace(type, ns, options.hostname, cgroup);
     this.checkPidsLimit(cgroup);
     const nspid = this.allocatePids(ns.pid);
     const argv = options.argv;
@@ -132,7 +136,9 @@ export class Kernel {
       nice: parent?.nice ?? 0,
       cgroup,
       ns,
+      ...((options.confined ?? parent?.confined ?? (options.namespacesOf !== undefined && this.require(options.namespacesOf).confined)) ? { confined: true } : {}),
       survives: options.survives,
+      ...(options.handles ? { handles: options.handles } : {}),
     };
     this.processes.set(process.pid, process);
     this.trackPeaks(cgroup);
@@ -162,7 +168,10 @@ export class Kernel {
   /** Delivers a signal. SIGKILL always kills; others kill unless the process survives them. */
   kill(pid: number, signal: number): KillOutcome {
     const p = this.require(pid);
-    const survives = signal !== SIGNALS.KILL && (p.survives?.includes(signal) ?? false);
+    // A pid namespace's init gets only the signals it has a handler for (and SIGKILL from an
+    // ancestor namespace): `sleep` or `sh -c` as a container's PID 1 shrugs off SIGTERM.
+    const namespaceInit = p.nspid.length > 1 && p.nspid[p.nspid.length - 1] === 1;
+    const survives = signal !== SIGNALS.KILL && ((p.survives?.includes(signal) ?? false) || (namespaceInit && !(p.handles ?? []).includes(signal)));
     if (signal === 0 || survives) return { pid, signal, died: false };
     if (signal === SIGNALS.STOP || signal === SIGNALS.TSTP) {
       p.state = 'T';
@@ -175,6 +184,20 @@ export class Kernel {
     if (signal === SIGNALS.CHLD) return { pid, signal, died: false };
     this.exit(pid, 0, signal);
     return { pid, signal, died: true };
+  }
+
+  /** `cgroup` as a process in cgroup namespace `cgroupNs` names it (relative to the namespace's root). */
+  cgroupPathIn(cgroup: string, cgroupNs: number): string {
+    const root = (this.namespaces.get(cgroupNs) as { root?: string } | undefined)?.root ?? '/';
+    if (root === '/') return cgroup;
+    if (cgroup === root) return '/';
+    if (cgroup.startsWith(`${root}/`)) return cgroup.slice(root.length);
+    // Outside the namespace's root: the kernel shows the way up with `..` components.
+    const up = root.split('/').filter(Boolean);
+    const down = cgroup.split('/').filter(Boolean);
+    let common = 0;
+    while (common < up.length && up[common] === down[common]) common++;
+    return `/${[...up.slice(common).map(() => '..'), ...down.slice(common)].join('/')}`;
   }
 
   setMemory(pid: number, rssKiB: number): void {
@@ -222,7 +245,7 @@ export class Kernel {
   }
 
   /** A fresh namespace of `type`, as clone(2) makes it, below the ones in `current`. */
-  private newNamespace(type: NamespaceType, current: NamespaceSet, hostname?: string): number {
+  private newNamespace(type: NamespaceType, current: NamespaceSet, hostname?: string, cgroup = '/'): number {
     const inode = this.nextInode++;
     if (type === 'pid') {
       const parent = this.pidNamespace(current.pid);
@@ -232,6 +255,8 @@ export class Kernel {
       this.namespaces.set(inode, { inode, type: 'uts', hostname: hostname ?? uts.hostname, domainname: uts.domainname });
     } else if (type === 'user') {
       this.namespaces.set(inode, { inode, type: 'user', parent: current.user, uidMap: [], gidMap: [] });
+    } else if (type === 'cgroup') {
+      this.namespaces.set(inode, { inode, type, root: cgroup });
     } else {
       this.namespaces.set(inode, { inode, type } as Namespace);
     }

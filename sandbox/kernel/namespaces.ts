@@ -55,6 +55,8 @@ export interface MountNamespace extends NamespaceBase {
 
 export interface PlainNamespace extends NamespaceBase {
   type: 'cgroup' | 'ipc' | 'net' | 'time';
+  /** A cgroup namespace's root: the cgroup its creator was in, shown as `/` inside it. */
+  root?: string;
 }
 
 export type Namespace = PidNamespace | UtsNamespace | UserNamespace | MountNamespace | PlainNamespace;

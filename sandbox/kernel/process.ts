@@ -36,10 +36,17 @@ export interface Process {
   /** Path in the cgroup v2 hierarchy, `/` for the root cgroup. */
   cgroup: string;
   ns: NamespaceSet;
+  /**
+   * Started by a container runtime with its default confinement: the reduced capability set
+   * (no CAP_SYS_ADMIN, so no sethostname or mount) and the default seccomp filter. Inherited.
+   */
+  confined?: boolean;
   /** Set by unshare(CLONE_NEWPID) or setns: the pid namespace this process's children are born in. */
   pidForChildren?: number;
   /** Signals it catches or ignores and lives through (an interactive bash ignores SIGTERM). */
   survives?: number[];
+  /** Signals it has a handler for and dies of cleanly: a namespace's init must have one to be stopped. */
+  handles?: number[];
   /** Set once the process has exited: the status its parent would collect. */
   exit?: ProcessExit;
 }

@@ -115,8 +115,8 @@ export class Console {
     const result = await frame.session.run(line, signal);
     if (result.exited && this.stack.length > 1) {
       this.stack.pop();
-      // An interactive bash says `exit` as it leaves.
-      result.stderr += 'exit\n';
+      // An interactive bash says `exit` as it leaves; BusyBox's ash leaves silently.
+      if (frame.session.identity.style !== 'ash') result.stderr += 'exit\n';
       frame.onExit(result.exitCode);
       this.top.session.setLastStatus(result.exitCode);
     }

@@ -90,7 +90,7 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
     live.write(record.logs.map((l) => `${l.text}\n`).join(''));
     await live.clock.sleep(Number.POSITIVE_INFINITY, live.signal);
     unfollow();
-    if (live.signal?.aborted) engine.stop(record);
+    if (live.signal?.aborted) await engine.stop(record);
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   // Without a terminal to hold: show what it printed; it keeps running until stopped.
@@ -108,7 +108,7 @@ function attachShell(ctx: ShellContext, engine: DockerEngine, record: ContainerR
 
 const SIMPLE: FlagSpec = { time: { short: 't', value: true }, signal: { short: 's', value: true }, force: { short: 'f' }, volumes: { short: 'v' }, attach: { short: 'a' }, interactive: { short: 'i' } };
 
-export async function lifecycle(ctx: ShellContext, engine: DockerEngine, verb: 'start' | 'stop' | 'restart' | 'kill' | 'rm', args: string[]): Promise<CommandOutput> {
+export async function lifecycle(ctx: ShellContext, engine: DockerEngine, verb: 'start' | 'stop' | 'restart' | 'kill' | 'rm', args: string[], signal?: AbortSignal): Promise<CommandOutput> {
   const parsed = parseFlags(verb, args, SIMPLE, false);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
   if (parsed.operands.length === 0) return { stdout: '', stderr: `"docker ${verb}" requires at least 1 argument.\nSee 'docker ${verb} --help'.\n\nUsage:  docker ${verb} [OPTIONS] CONTAINER [CONTAINER...]\n`, exitCode: 1 };
@@ -117,11 +117,12 @@ export async function lifecycle(ctx: ShellContext, engine: DockerEngine, verb: '
   for (const target of parsed.operands) {
     try {
       const record = engine.resolve(target);
-      if (verb === 'stop') engine.stop(record);
+      const grace = Number(parsed.values.get('time')?.at(-1) ?? 10);
+      if (verb === 'stop') await engine.stop(record, grace, signal);
       else if (verb === 'kill') engine.kill(record, signalOf(parsed.values.get('signal')?.at(-1) ?? 'KILL'));
       else if (verb === 'rm') engine.remove(record, parsed.flags.has('force'));
       else {
-        if (verb === 'restart') engine.stop(record);
+        if (verb === 'restart') await engine.stop(record, grace, signal);
         const outcome = await engine.start(record, parsed.flags.has('attach') || parsed.flags.has('interactive'));
         if (outcome.kind === 'interactive') attachShell(ctx, engine, record, outcome.pid, outcome.style, outcome.workdir);
       }

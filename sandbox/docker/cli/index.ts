@@ -148,7 +148,7 @@ export function dockerCommand(ctx: ShellContext) {
         case 'restart':
         case 'kill':
         case 'rm':
-          return containers.lifecycle(ctx, engine, sub, rest);
+          return containers.lifecycle(ctx, engine, sub, rest, commandContext.signal);
         case 'ps':
           return containers.ps(engine, rest, now);
         case 'logs':

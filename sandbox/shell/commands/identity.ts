@@ -16,8 +16,8 @@ export function whoamiCommand(ctx: ShellContext) {
 }
 
 export function hostnameCommand(ctx: ShellContext) {
-  return defineCommand('hostname', async (args) =>
-    asProcess(ctx, ['hostname', ...args], ({ pid }) => {
+  return defineCommand('hostname', async (args, commandContext) =>
+    asProcess(ctx, ['hostname', ...args], async ({ pid }) => {
       const uts = ctx.kernel.uts(ctx.kernel.require(pid));
       const flags = args.filter((a) => a.startsWith('-'));
       const names = args.filter((a) => !a.startsWith('-'));
@@ -27,16 +27,34 @@ export function hostnameCommand(ctx: ShellContext) {
         }
       }
       if (flags.includes('-i') || flags.includes('--ip-address') || flags.includes('-I') || flags.includes('--all-ip-addresses')) {
-        return ok(`${ctx.host.address}${flags.includes('-I') || flags.includes('--all-ip-addresses') ? ' ' : ''}\n`);
+        // The addresses of the caller's own network namespace, loopback left out.
+        const addresses = ctx.host.network
+          .of(ctx.kernel.require(pid).ns.net)
+          .interfaces.filter((i) => i.kind !== 'loopback' && i.up)
+          .flatMap((i) => i.addresses.map((a) => a.split('/')[0]));
+        if (flags.includes('-i') || flags.includes('--ip-address')) return addresses.length > 0 ? ok(`${addresses[0]}\n`) : fail('hostname: Name or service not known\n');
+        return ok(`${addresses.map((a) => `${a} `).join('')}\n`);
       }
       if (flags.includes('-d') || flags.includes('--domain')) return ok('\n');
       if (names.length === 0) return ok(`${flags.some((f) => f === '-s' || f === '--short') ? uts.hostname.split('.')[0] : uts.hostname}\n`);
-      if (ctx.kernel.require(pid).uid !== 0) return fail('hostname: you must be root to change the host name\n');
+      const caller = ctx.kernel.require(pid);
+      // sethostname(2) needs CAP_SYS_ADMIN, which a container's default capabilities leave out.
+      if (caller.confined) return fail((await isBusybox(commandContext.fs, '/bin/hostname')) ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n');
+      if (caller.uid !== 0) return fail('hostname: you must be root to change the host name\n');
       if (names[0].length > 64) return fail('hostname: name too long\n');
       ctx.kernel.setHostname(pid, names[0]);
       return ok();
     }),
   );
+}
+
+/** BusyBox's applets word their errors differently from GNU's. */
+async function isBusybox(fs: { readlink(path: string): Promise<string> }, applet: string): Promise<boolean> {
+  try {
+    return (await fs.readlink(applet)).endsWith('busybox');
+  } catch {
+    return false;
+  }
 }
 
 const UNAME_FIELDS: [string, string, (ctx: ShellContext, pid: number) => string][] = [
