@@ -8,6 +8,7 @@ import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
 import { nslookupCommand, wgetCommand } from './busybox-net';
 import { curlCommand } from './curl';
+import { dateCommand } from './date';
 import { dfCommand } from './df';
 import { EDITOR_COMMANDS, editorCommands } from './editor';
 import { freeCommand } from './free';
@@ -30,8 +31,8 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date'];
