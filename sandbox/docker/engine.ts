@@ -13,7 +13,7 @@ import { plug, unplug } from './container-network';
 import { attachmentsOf, DockerNetworks, networkNameOf } from './networks';
 import { programFor, type Program } from './programs';
 import { removeLayerDirectory } from './layer-store';
-import { cleanupContainer, prepareLayers, startContainer } from './runtime';
+import { cleanupContainer, containerDir, prepareLayers, startContainer } from './runtime';
 import type { ContainerRecord, DockerSnapshot, LogLine, PortBinding, ServerState, StoredImage, VolumeMount } from './state';
 
 export interface CreateOptions {
@@ -302,10 +302,11 @@ export class DockerEngine {
     if (this.containers.delete(record.id)) this.forget(record);
   }
 
-  /** A removed container's traces: its read-write and init layers on disk, and the destroy event. */
+  /** A removed container's traces: its layers and generated files on disk, and the destroy event. */
   private forget(record: ContainerRecord): void {
     void removeLayerDirectory(this.host.layerRoot(), record.layerCacheId);
     void removeLayerDirectory(this.host.layerRoot(), `${record.layerCacheId}-init`);
+    void this.host.layerRoot().rm(containerDir(record.id), { recursive: true, force: true });
     this.events.emit('container', 'destroy', record.id, this.attributesOf(record));
   }
 

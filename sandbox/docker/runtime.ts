@@ -20,17 +20,35 @@ export function scopeOf(id: string): string {
   return joinCgroup('/system.slice', `docker-${id}.scope`);
 }
 
-/** Writes the container's init layer (hosts, hostname, resolv.conf) and its empty upper layer. */
+/** Where dockerd keeps a container's own files: hostname, hosts and resolv.conf, bind-mounted in. */
+export function containerDir(id: string): string {
+  return `/var/lib/docker/containers/${id}`;
+}
+
+const GENERATED = ['resolv.conf', 'hostname', 'hosts'] as const;
+
+/**
+ * Writes the container's generated files under /var/lib/docker/containers/<id>/, its init layer
+ * (empty placeholders for them, so `docker diff` and `commit` never see them) and its empty upper layer.
+ */
 export async function prepareLayers(host: EngineHost, record: ContainerRecord, imageLinks: string[], ipAddress: string): Promise<void> {
   const hostname = record.config.hostname;
+  const fs = host.layerRoot();
+  const generated: Record<(typeof GENERATED)[number], string> = {
+    hosts: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${ipAddress ? `${ipAddress}\t${hostname}\n` : ''}`,
+    hostname: `${hostname}\n`,
+    'resolv.conf': resolvConf(record),
+  };
+  await fs.mkdir(containerDir(record.id), { recursive: true });
+  for (const name of GENERATED) await fs.writeFile(`${containerDir(record.id)}/${name}`, generated[name]);
   const initLink = linkName(host.random);
-  await writeLayerDirectory(host.layerRoot(), `${record.layerCacheId}-init`, initLink, imageLinks, {
-    '/etc/hosts': `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${ipAddress}\t${hostname}\n`,
-    '/etc/hostname': `${hostname}\n`,
-    '/etc/resolv.conf': resolvConf(record),
+  await writeLayerDirectory(fs, `${record.layerCacheId}-init`, initLink, imageLinks, {
+    '/etc/hosts': '',
+    '/etc/hostname': '',
+    '/etc/resolv.conf': '',
     '/dev/console': '',
   });
-  await writeLayerDirectory(host.layerRoot(), record.layerCacheId, linkName(host.random), [initLink, ...imageLinks], {});
+  await writeLayerDirectory(fs, record.layerCacheId, linkName(host.random), [initLink, ...imageLinks], {});
 }
 
 export function overlaySpec(record: ContainerRecord, imageCacheIds: string[]): MountSpec & { kind: 'overlay' } {
@@ -100,9 +118,11 @@ export function startContainer(host: EngineHost, networks: DockerNetworks, recor
     { source: 'cgroup', target: '/sys/fs/cgroup', fstype: 'cgroup2', options: 'ro,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot', fs: host.mountFilesystem(cgroupSpec), spec: cgroupSpec },
     { source: 'mqueue', target: '/dev/mqueue', fstype: 'mqueue', options: 'rw,nosuid,nodev,noexec,relatime' },
     { source: 'shm', target: '/dev/shm', fstype: 'tmpfs', options: 'rw,nosuid,nodev,noexec,relatime,size=65536k,inode64' },
-    { source: '/dev/root', target: '/etc/resolv.conf', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
-    { source: '/dev/root', target: '/etc/hostname', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
-    { source: '/dev/root', target: '/etc/hosts', fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30' },
+    // The generated files, bind-mounted over the init layer's placeholders.
+    ...GENERATED.map((name): MountEntry => {
+      const spec: MountSpec = { kind: 'bind', from: `${containerDir(record.id)}/${name}` };
+      return { source: '/dev/root', target: `/etc/${name}`, fstype: 'ext4', options: 'rw,relatime,discard,errors=remount-ro,commit=30', fs: host.mountFilesystem(spec), spec };
+    }),
   ];
   for (const mount of record.hostConfig.mounts ?? []) {
     const from = mount.type === 'volume' ? `/var/lib/docker/volumes/${mount.source}/_data` : mount.source;
