@@ -213,7 +213,11 @@ export class DockerEngine {
       }
       case 'sleep':
         record.plannedExit = Number.isFinite(program.seconds) ? now + program.seconds * 1000 : null;
-        return { kind: 'running' };
+        if (!attach) return { kind: 'running' };
+        // In the foreground the client waits for it; Ctrl-C ends it (the sig-proxy's SIGINT).
+        await this.host.kernel.clock.sleep(program.seconds * 1000, signal);
+        if (this.host.kernel.get(pid)) this.host.kernel.exit(pid, signal?.aborted ? 130 : 0);
+        return { kind: 'exited', exitCode: signal?.aborted ? 130 : 0, stdout: '', stderr: '' };
       case 'shell':
         if (record.config.openStdin && attach) return { kind: 'interactive', pid, style: program.style, workdir: record.config.workingDir || '/' };
         // -di / -dit: the shell waits on its open stdin, so the container stays up (docker exec into it).

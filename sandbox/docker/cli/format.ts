@@ -41,3 +41,17 @@ export function table(rows: string[][]): string {
 }
 
 export const CANNOT_CONNECT = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n';
+
+/**
+ * `--format` as the docker CLI applies it to a listing: a Go template per row; with a `table `
+ * prefix, a header row of the fields' column names first and `\t` separated cells aligned by
+ * tabwriter.
+ */
+export function formatListing(format: string, rows: Record<string, string>[], headers: Record<string, string>): string {
+  const tableMode = format.startsWith('table');
+  const template = (tableMode ? format.slice(5).trimStart() : format).replace(/\\t/g, '\t');
+  const render = (values: Record<string, string>) => template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_, key: string) => values[key] ?? '<no value>');
+  if (!tableMode) return rows.map((r) => `${render(r)}\n`).join('');
+  const cells = [render(headers), ...rows.map(render)].map((line) => line.split('\t'));
+  return table(cells);
+}

@@ -5,7 +5,7 @@ import { DockerError } from '../errors';
 import { shortId } from '../image-ids';
 import { isLayer } from '../image-spec';
 import type { StoredImage } from '../state';
-import { humanDuration, humanSize, table } from './format';
+import { formatListing, humanDuration, humanSize, table } from './format';
 import type { CommandOutput, Live } from './output';
 
 /** Docker Hub's official images live under `library/`; others under their own namespace. */
@@ -120,7 +120,9 @@ export function tag(engine: DockerEngine, args: string[]): CommandOutput {
 export function history(engine: DockerEngine, args: string[], now: number): CommandOutput {
   const noTrunc = args.includes('--no-trunc');
   const quiet = args.includes('-q') || args.includes('--quiet');
-  const target = args.find((a) => !a.startsWith('-'));
+  const formatAt = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = formatAt === -1 ? undefined : args[formatAt].startsWith('--format=') ? args[formatAt].slice(9) : args[formatAt + 1];
+  const target = args.find((a, i) => !a.startsWith('-') && (formatAt === -1 || i !== formatAt + 1));
   if (!target) return { stdout: '', stderr: '"docker history" requires exactly 1 argument.\nSee \'docker history --help\'.\n\nUsage:  docker history [OPTIONS] IMAGE\n\nShow the history of an image\n', exitCode: 1 };
   const image = engine.images.resolve(target);
   if (!image) throw new DockerError(`No such image: ${target}`);
@@ -140,6 +142,11 @@ export function history(engine: DockerEngine, args: string[], now: number): Comm
     return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - created)} ago`, createdBy, size, comment];
   });
   if (quiet) return { stdout: rows.map((r) => `${r[0]}\n`).join(''), stderr: '', exitCode: 0 };
+  if (format !== undefined) {
+    const fields = rows.map(([id, since, createdBy, size, comment]) => ({ ID: id, CreatedSince: since, CreatedAt: new Date(created).toISOString().replace(/\.\d+Z$/, 'Z'), CreatedBy: createdBy, Size: size, Comment: comment }));
+    const headers = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
+    return { stdout: formatListing(format, fields, headers), stderr: '', exitCode: 0 };
+  }
   return { stdout: table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows]), stderr: '', exitCode: 0 };
 }
 

@@ -3,7 +3,7 @@ import type { Kernel } from '../../kernel/kernel';
 import { MACHINE } from '../../kernel/machine';
 import type { DockerEngine } from '../engine';
 import { DockerError } from '../errors';
-import { table } from './format';
+import { formatListing, table } from './format';
 import type { CommandOutput } from './output';
 
 const scope = (id: string) => `/system.slice/docker-${id}.scope`;
@@ -35,7 +35,9 @@ export function top(engine: DockerEngine, kernel: Kernel, args: string[]): Comma
 
 export function stats(engine: DockerEngine, kernel: Kernel, args: string[]): CommandOutput {
   if (!args.includes('--no-stream')) return { stdout: '', stderr: 'dockyard: live `docker stats` is a full-screen view this terminal does not run; use docker stats --no-stream\n', exitCode: 1 };
-  const names = args.filter((a) => !a.startsWith('-'));
+  const formatAt = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = formatAt === -1 ? undefined : args[formatAt].startsWith('--format=') ? args[formatAt].slice(9) : args[formatAt + 1];
+  const names = args.filter((a, i) => !a.startsWith('-') && (formatAt === -1 || i !== formatAt + 1));
   const list = names.length > 0 ? names.map((n) => engine.resolve(n)) : engine.list(false);
   const rows = list.map((c) => {
     const group = kernel.cgroups.get(scope(c.id));
@@ -44,6 +46,11 @@ export function stats(engine: DockerEngine, kernel: Kernel, args: string[]): Com
     const pids = c.status === 'running' ? kernel.subtree(scope(c.id)).length : 0;
     return [c.id.slice(0, 12), c.name, '0.00%', `${binary(usage)} / ${binary(limit)}`, `${((usage / limit) * 100).toFixed(2)}%`, '1.05kB / 0B', '0B / 0B', String(pids)];
   });
+  if (format !== undefined) {
+    const fields = rows.map(([id, name, cpu, mem, memPerc, net, block, pids]) => ({ ID: id, Container: id, Name: name, CPUPerc: cpu, MemUsage: mem, MemPerc: memPerc, NetIO: net, BlockIO: block, PIDs: pids }));
+    const headers = { ID: 'CONTAINER ID', Container: 'CONTAINER', Name: 'NAME', CPUPerc: 'CPU %', MemUsage: 'MEM USAGE / LIMIT', MemPerc: 'MEM %', NetIO: 'NET I/O', BlockIO: 'BLOCK I/O', PIDs: 'PIDS' };
+    return { stdout: formatListing(format, fields, headers), stderr: '', exitCode: 0 };
+  }
   return { stdout: table([['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS'], ...rows]), stderr: '', exitCode: 0 };
 }
 
