@@ -89,6 +89,10 @@ async function install(args: string[], program: ProgramEnv): Promise<CommandResu
 export async function npm(args: string[], program: ProgramEnv): Promise<CommandResult> {
   const [verb, ...rest] = args;
   if (verb === '--version' || verb === '-v') return result(`${NPM_VERSION}\n`);
+  if (verb === 'ci' && !(await program.fs.exists(program.fs.resolvePath(program.cwd, 'package-lock.json')))) {
+    // npm ci installs exactly what the lockfile says, so without one it refuses.
+    return npmError(['code EUSAGE', '', 'The `npm ci` command can only install with an existing package-lock.json or', 'npm-shrinkwrap.json with lockfileVersion >= 1. Run an install with npm@5 or', 'later to generate a package-lock.json file, then try again.', '', 'Clean install a project', '', 'Usage:', 'npm ci', '', 'Run "npm help ci" for more info']);
+  }
   if (verb === 'install' || verb === 'i' || verb === 'ci') return install(verb === 'ci' ? [] : rest, program);
   if (verb === 'start' || verb === 'run' || verb === 'run-script') {
     const script = verb === 'start' ? 'start' : rest[0];
