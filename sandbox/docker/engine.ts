@@ -185,6 +185,13 @@ export class DockerEngine {
     if (!image) throw new DockerError(`No such image: ${record.imageId}`);
     const argv = [...(record.config.entrypoint ?? []), ...(record.config.cmd ?? [])];
     if (argv.length === 0) throw new DockerError('no command specified', 125);
+    // docker-proxy binds each published port on the host: one container per host port.
+    for (const binding of record.hostConfig.portBindings) {
+      const holder = this.byPublishedPort(binding.hostPort);
+      if (holder && holder.record.id !== record.id) {
+        throw new DockerError(`driver failed programming external connectivity on endpoint ${record.name} (${record.id}): Bind for 0.0.0.0:${binding.hostPort} failed: port is already allocated`);
+      }
+    }
     const program = programFor(argv, 'ash', this.images.hasBash(image));
     const started = startContainer(this.host, this.networks, record, this.images.lowerDirs(image), displayArgv(program, argv), program.kind === 'daemon' ? program.rssKiB : 1_024);
     for (const a of attachmentsOf(record)) this.events.emit('network', 'connect', this.networks.find(networkNameOf(a))?.id ?? '', { container: record.id, name: networkNameOf(a), type: 'bridge' });
@@ -208,7 +215,10 @@ export class DockerEngine {
         for (const title of program.workers) this.host.kernel.spawn({ parent: pid, argv: [title], comm: program.comm, rssKiB: 2_048 });
         record.gracefulStop = true;
         record.server = { program: program.comm, ports: program.ports };
-        this.log(record, program.stderr ? 'stderr' : 'stdout', program.log(now).join('\n') + '\n');
+        const lines = program.log(now);
+        const first = program.stdoutLines ?? 0;
+        if (first > 0) this.log(record, 'stdout', lines.slice(0, first).join('\n') + '\n');
+        this.log(record, program.stderr ? 'stderr' : 'stdout', lines.slice(first).join('\n') + '\n');
         return { kind: 'running' };
       }
       case 'sleep':

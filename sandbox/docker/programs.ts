@@ -7,7 +7,7 @@
 export type Program =
   | { kind: 'exit'; code: number; stdout: string; stderr: string }
   | { kind: 'shell'; style: 'bash' | 'ash' }
-  | { kind: 'daemon'; comm: 'nginx' | 'redis-server' | 'httpd'; title: string[]; workers: string[]; ports: number[]; log: (time: number) => string[]; stderr: boolean; rssKiB: number }
+  | { kind: 'daemon'; comm: 'nginx' | 'redis-server' | 'httpd'; title: string[]; workers: string[]; ports: number[]; log: (time: number) => string[]; stderr: boolean; rssKiB: number; stdoutLines?: number }
   | { kind: 'sleep'; seconds: number }
   | { kind: 'script'; argv: string[] };
 
@@ -68,7 +68,9 @@ function nginx(): Program {
     workers: ['nginx: worker process', 'nginx: worker process'],
     ports: [80],
     rssKiB: 5_632,
+    // The entrypoint's lines go to stdout; nginx's own (error_log → /dev/stderr) to stderr.
     stderr: true,
+    stdoutLines: 9,
     log: (time) => {
       const t = stamp(time).nginx;
       return [

@@ -13,7 +13,7 @@ export interface StoredImage {
   size: number;
   /** For images built here: their config and history (catalogue images keep theirs in the catalogue). */
   config?: import('./image-spec').ImageConfig;
-  history?: { createdBy: string; size: number; emptyLayer: boolean; comment?: string }[];
+  history?: { createdBy: string; size: number; emptyLayer: boolean; comment?: string; created?: number }[];
 }
 
 export interface StoredLayer {

@@ -36,7 +36,8 @@ export interface BuildStep {
 export interface CacheEntry {
   layer: string | null;
   config: ImageConfig;
-  history: { createdBy: string; size: number; emptyLayer: boolean };
+  /** `created` only on steps inherited from the base image (new steps date from the build). */
+  history: { createdBy: string; size: number; emptyLayer: boolean; created?: number };
 }
 
 export class BuildFailure extends Error {
@@ -146,7 +147,7 @@ export class Builder {
         throw new BuildFailure(`${baseName}: failed to resolve source metadata for docker.io/library/${baseName}: ${(error as Error).message}`, steps, from.line);
       }
       const definition = this.images.definitionOf(base);
-      const history = definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s) })) : (base.history ?? []);
+      const history = definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s), created: definition.created })) : (base.history ?? []).map((h) => ({ ...h, created: h.created ?? base.created }));
       state = { layers: [...base.layers], config: structuredClone(this.images.configOf(base)!), history, key: base.id, args: {}, bash: this.images.hasBash(base) };
       const digest = base.repoDigests[0]?.split('@')[1] ?? base.id;
       const fromStep: BuildStep = { title: label(`FROM docker.io/library/${baseName.includes(':') ? baseName : `${baseName}:latest`}@${digest}`), lines: [], cached: false };

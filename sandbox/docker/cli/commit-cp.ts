@@ -49,7 +49,7 @@ export async function commit(engine: DockerEngine, host: EngineHost, args: strin
   const entry = await engine.builder.registerUpper({ layers: base.layers }, cacheId, `${OVERLAY2}/${cacheId}/diff`, config, command);
   const definition = engine.images.definitionOf(base);
   const history = [
-    ...(definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s) })) : (base.history ?? [])),
+    ...(definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s), created: definition.created })) : (base.history ?? []).map((h) => ({ ...h, created: h.created ?? base.created }))),
     { ...entry.history, createdBy: command, comment: message },
   ];
   const layers = [...base.layers, entry.layer!];

@@ -69,6 +69,7 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
     outcome = await engine.start(record, !detach, live?.signal);
   } catch (error) {
     unfollow?.();
+    if (error instanceof DockerError && !error.bare) return { stdout: pulledOut, stderr: `${pulledErr}docker: Error response from daemon: ${error.message}\n\nRun 'docker ${command} --help' for more information\n`, exitCode: 125 };
     throw error;
   }
   // Only a server still running in the foreground keeps following its logs (below).
@@ -163,9 +164,9 @@ export function ps(engine: DockerEngine, args: string[], now: number): CommandOu
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
   let list = engine.list(parsed.flags.has('all') || (parsed.values.get('filter') ?? []).some((f) => f.startsWith('status=')));
   for (const filter of parsed.values.get('filter') ?? []) {
-    const [key, value] = filter.split('=');
+    const [key, value = ''] = filter.split(/=(.*)/s, 2);
     if (key === 'status') list = list.filter((c) => c.status === value);
-    else if (key === 'name') list = list.filter((c) => c.name.includes(value));
+    else if (key === 'name') list = list.filter((c) => matchesName(c.name, value));
     else if (key === 'ancestor') list = list.filter((c) => c.image === value || c.image.startsWith(`${value}:`));
     else if (key === 'id') list = list.filter((c) => c.id.startsWith(value));
     else return { stdout: '', stderr: `invalid argument "${filter}" for "-f, --filter" flag: invalid filter '${key}'\nSee 'docker ps --help'.\n`, exitCode: 125 };
@@ -200,6 +201,15 @@ export function ps(engine: DockerEngine, args: string[], now: number): CommandOu
   return ok(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]));
 }
 
+/** `--filter name=` is a regular expression searched in the name, as the daemon matches it. */
+function matchesName(name: string, pattern: string): boolean {
+  try {
+    return new RegExp(pattern).test(name);
+  } catch {
+    return name.includes(pattern);
+  }
+}
+
 export async function logs(ctx: ShellContext, engine: DockerEngine, args: string[], signal?: AbortSignal, live: Live | null = null): Promise<CommandOutput> {
   const parsed = parseFlags('logs', args, { follow: { short: 'f' }, tail: { short: 'n', value: true }, timestamps: { short: 't' }, since: { value: true } }, false);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
@@ -219,6 +229,8 @@ export async function logs(ctx: ShellContext, engine: DockerEngine, args: string
     return { stdout: '', stderr: '', exitCode: 0 };
   }
   if (parsed.flags.has('follow') && record.status === 'running') await ctx.kernel.clock.sleep(Number.POSITIVE_INFINITY, signal);
+  // On a terminal both streams arrive in the order they were written.
+  if (live && live.write(lines.map(show).join(''))) return { stdout: '', stderr: '', exitCode: 0 };
   return { stdout: lines.filter((l) => l.stream === 'stdout').map(show).join(''), stderr: lines.filter((l) => l.stream === 'stderr').map(show).join(''), exitCode: 0 };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The part of Go's text/template that students use with `docker inspect -f`: `{{.A.B}}`,
- * `{{json .A}}`, and `{{range .A}}…{{end}}` over a list or a map's values (not nested), printing
+ * `{{json .A}}`, `{{len .A}}`, `{{index .A "key"}}`, and `{{range .A}}…{{end}}` over a list or a
+ * map's values (not nested), printing
  * values as Go's fmt does (`[a b]`, `map[k:v]` with sorted keys, `<no value>`).
  */
 type Value = unknown;
@@ -23,10 +24,19 @@ function show(value: Value): string {
 }
 
 function fields(template: string, value: Value): string {
-  return template.replace(/\{\{\s*(json\s+)?\.([\w.]*)\s*\}\}/g, (_, json: string | undefined, path: string) => {
-    const found = lookup(value, path);
-    return json ? JSON.stringify(found ?? null) : show(found);
-  });
+  return template
+    .replace(/\{\{\s*len\s+\.([\w.]*)\s*\}\}/g, (_, path: string) => {
+      const found = lookup(value, path);
+      return String(Array.isArray(found) ? found.length : found && typeof found === 'object' ? Object.keys(found).length : typeof found === 'string' ? found.length : 0);
+    })
+    .replace(/\{\{\s*index\s+\.([\w.]*)\s+(?:"([^"]*)"|(\d+))\s*\}\}/g, (_, path: string, key: string | undefined, position: string | undefined) => {
+      const found = lookup(value, path) as Record<string, Value> | Value[] | undefined;
+      return show(found && typeof found === 'object' ? (found as Record<string, Value>)[key ?? Number(position)] : undefined);
+    })
+    .replace(/\{\{\s*(json\s+)?\.([\w.]*)\s*\}\}/g, (_, json: string | undefined, path: string) => {
+      const found = lookup(value, path);
+      return json ? JSON.stringify(found ?? null) : show(found);
+    });
 }
 
 export function renderTemplate(template: string, value: Value): string {

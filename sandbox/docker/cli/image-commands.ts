@@ -128,7 +128,7 @@ export function history(engine: DockerEngine, args: string[], now: number): Comm
   if (!image) throw new DockerError(`No such image: ${target}`);
   const definition = engine.images.definitionOf(image);
   const steps = definition
-    ? definition.steps.map((step) => ({ createdBy: step.createdBy, size: isLayer(step) ? step.size : 0, emptyLayer: !isLayer(step) }))
+    ? definition.steps.map((step) => ({ createdBy: step.createdBy, size: isLayer(step) ? step.size : 0, emptyLayer: !isLayer(step), created: definition.created }))
     : (image.history ?? []);
   // `docker commit -m` puts its message in COMMENT; Dockerfile steps say where they came from.
   const comments = definition ? [] : (image.history ?? []).map((h) => h.comment);
@@ -139,7 +139,7 @@ export function history(engine: DockerEngine, args: string[], now: number): Comm
     const size = step.emptyLayer ? '0B' : humanSize(step.size);
     const own = comments[steps.length - 1 - i];
     const comment = own !== undefined ? own : i === reversed.length - 1 && !step.emptyLayer && !step.createdBy.includes('buildkit') ? '' : 'buildkit.dockerfile.v0';
-    return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - created)} ago`, createdBy, size, comment];
+    return [i === 0 ? (noTrunc ? image.id : shortId(image.id)) : '<missing>', `${humanDuration(now - (step.created ?? created))} ago`, createdBy, size, comment];
   });
   if (quiet) return { stdout: rows.map((r) => `${r[0]}\n`).join(''), stderr: '', exitCode: 0 };
   if (format !== undefined) {

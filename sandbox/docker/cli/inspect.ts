@@ -107,7 +107,8 @@ export function imageJson(engine: DockerEngine, image: StoredImage): Record<stri
     RepoTags: image.repoTags,
     RepoDigests: image.repoDigests,
     Created: config?.created ?? new Date(image.created).toISOString(),
-    Config: config?.config ?? {},
+    // A built or committed image keeps its own config; a pulled one's comes from the catalogue.
+    Config: config?.config ?? image.config ?? engine.images.configOf(image) ?? {},
     Architecture: 'amd64',
     Os: 'linux',
     Size: image.size,
