@@ -50,5 +50,5 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: [{ group: ['@xterm/*'], message: 'Only components/terminal/ imports xterm.' }] }],
     },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'bench-results/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'build/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'bench-results/**']),
 ]);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { collectErrors, waitForPrompt } from './terminal';
+import { LESSON_EXERCISES } from '../content/exercises';
 
 test('the course home lists the lessons with their summaries', async ({ page }) => {
   const errors = collectErrors(page);
@@ -53,12 +54,13 @@ test('the divider resizes the panes with the keyboard', async ({ page }) => {
   expect(after).toBeGreaterThan(before + 20);
 });
 
-for (const path of ['/en/', '/en/welcome/']) {
+// The course home and every lesson: diagrams, quizzes and cards included.
+for (const path of ['/en/', ...Object.keys(LESSON_EXERCISES).map((slug) => `/en/${slug}/`)]) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`${path} has no detectable accessibility violations (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
-      if (path.endsWith('welcome/')) await waitForPrompt(page);
+      if (path !== '/en/') await waitForPrompt(page);
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(summary).toEqual([]);

@@ -43,14 +43,31 @@ export interface CodeMeta {
   norun: boolean;
   /** `title="Dockerfile"`: a file name shown above the block. */
   title?: string;
+  /**
+   * `exit=137`: the exit status the block's last command is expected to end with (read by the test
+   * that replays the prose, content/prose-commands.test.ts; the page ignores it). The text as
+   * written, so the build can reject one that is not a number; see `exitStatus`.
+   */
+  exit?: string;
 }
+
+const TITLE = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)'|(\S+))/;
+const EXIT = /(?:^|\s)exit=(?:"([^"]*)"|'([^']*)'|(\S*))/;
 
 export function parseCodeMeta(meta: string | null | undefined): CodeMeta {
   const text = meta ?? '';
-  const title = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(text);
-  const rest = text.replace(/(?:^|\s)title=(?:"[^"]*"|'[^']*'|\S+)/, ' ');
-  return {
-    norun: rest.split(/\s+/).includes('norun'),
-    title: title ? (title[1] ?? title[2] ?? title[3]) : undefined,
-  };
+  const title = TITLE.exec(text);
+  const rest = text.replace(new RegExp(TITLE.source, 'g'), ' ');
+  const exit = EXIT.exec(rest);
+  const words = rest.replace(new RegExp(EXIT.source, 'g'), ' ').split(/\s+/);
+  const parsed: CodeMeta = { norun: words.includes('norun'), title: title ? (title[1] ?? title[2] ?? title[3]) : undefined };
+  if (exit) parsed.exit = exit[1] ?? exit[2] ?? exit[3];
+  return parsed;
+}
+
+/** `exit=N` as a status (0 to 255); null when it is not one. */
+export function exitStatus(text: string): number | null {
+  if (!/^\d{1,3}$/.test(text)) return null;
+  const status = Number(text);
+  return status <= 255 ? status : null;
 }

@@ -3,7 +3,7 @@
  * (lib/content, server only) reads this list to reject unknown components at build time,
  * so it must stay free of React; registry.tsx maps every name here to its component.
  */
-export const MDX_COMPONENT_NAMES = ['Callout', 'Command', 'Details', 'Exercise', 'Figure'] as const;
+export const MDX_COMPONENT_NAMES = ['Answer', 'Callout', 'Command', 'Details', 'Exercise', 'Figure', 'Question', 'Quiz'] as const;
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
 
 /** Elements the pipeline writes itself (every fenced code block becomes a CodeBlock). */
@@ -15,6 +15,9 @@ export const REQUIRED_PROPS: Partial<Record<MdxComponentName, readonly string[]>
   Figure: ['alt'],
   Details: ['summary'],
   Exercise: ['id'],
+  Quiz: ['id'],
+  Question: ['id', 'prompt'],
+  Answer: ['why'],
 };
 
 export const CALLOUT_KINDS = ['note', 'tip', 'warning'] as const;

@@ -11,6 +11,7 @@ import { Command, type CommandProps } from './command';
 import { Details } from './details';
 import { Exercise, type ExerciseProps } from './exercise';
 import { Figure } from './figure';
+import { Answer, Question, Quiz, type QuizProps } from './quiz';
 import type { InternalComponentName, MdxComponentName } from './names';
 
 /** The lesson being rendered: exercises are looked up in it, in its language. */
@@ -32,6 +33,12 @@ export function createMdxComponents(strings: Messages['site']['mdx'], lesson: Md
       return <Exercise id={props.id} lesson={lesson.slug} locale={lesson.locale} strings={strings.exercise} />;
     },
     Figure,
+    Quiz: function MdxQuiz(props: Omit<QuizProps, 'strings'>) {
+      return <Quiz {...props} strings={strings.quiz} />;
+    },
+    // Read by Quiz by identity: passed as they are, never wrapped.
+    Question,
+    Answer,
     CodeBlock: function MdxCodeBlock(props: Omit<CodeBlockProps, 'strings'>) {
       return <CodeBlock {...props} strings={strings.code} />;
     },

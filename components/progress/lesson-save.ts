@@ -1,6 +1,8 @@
 /**
  * What a lesson keeps in the browser between visits, in IndexedDB: one record per lesson,
- * `lesson:<slug>` → { schemaVersion, savedAt, snapshot, statuses, history }.
+ * `lesson:<slug>` → { schemaVersion, savedAt, snapshot?, statuses, history, quiz? }. A record without a
+ * `snapshot` keeps only quiz answers: the student answered before running a command, and the world
+ * is still the scenario's.
  *
  * A record this version cannot use (another schemaVersion, not a record at all, or a world the
  * sandbox refuses to restore) is never deleted and never misread: it is moved aside to
@@ -9,6 +11,7 @@
 import type { SandboxSnapshot } from '@/components/terminal/protocol';
 import { idbDelete, idbGet, idbKeys, idbPut } from './idb';
 import type { Statuses } from './lesson-progress';
+import { cleanQuizAnswers, type QuizAnswers } from './quiz-answers';
 
 /** Bumped whenever the record's shape changes. */
 export const SAVE_SCHEMA_VERSION = 1;
@@ -17,11 +20,13 @@ export interface LessonSave {
   schemaVersion: typeof SAVE_SCHEMA_VERSION;
   /** Milliseconds since the epoch. */
   savedAt: number;
-  /** The whole simulated world (Sandbox.snapshot()). */
-  snapshot: SandboxSnapshot;
+  /** The whole simulated world (Sandbox.snapshot()); absent while it is still the scenario's. */
+  snapshot?: SandboxSnapshot;
   statuses: Statuses;
   /** The terminal's Up/Down history when it was saved. */
   history: string[];
+  /** The answers chosen in the lesson's quizzes. */
+  quiz?: QuizAnswers;
 }
 
 export type LoadedSave = { kind: 'none' } | { kind: 'ok'; save: LessonSave } | { kind: 'unreadable'; reason: string };
@@ -35,17 +40,18 @@ export function parseSave(value: unknown): LoadedSave {
   if (typeof value !== 'object' || Array.isArray(value)) return { kind: 'unreadable', reason: 'not a saved lesson' };
   const record = value as Partial<LessonSave> & Record<string, unknown>;
   if (record.schemaVersion !== SAVE_SCHEMA_VERSION) return { kind: 'unreadable', reason: `schema version ${String(record.schemaVersion)} is not ${SAVE_SCHEMA_VERSION}` };
-  if (!record.snapshot || typeof record.snapshot !== 'object') return { kind: 'unreadable', reason: 'no world in the save' };
-  return {
-    kind: 'ok',
-    save: {
-      schemaVersion: SAVE_SCHEMA_VERSION,
-      savedAt: typeof record.savedAt === 'number' ? record.savedAt : 0,
-      snapshot: record.snapshot,
-      statuses: record.statuses && typeof record.statuses === 'object' ? (record.statuses as Statuses) : {},
-      history: Array.isArray(record.history) ? record.history.filter((line): line is string => typeof line === 'string') : [],
-    },
+  if (record.snapshot === undefined && record.quiz === undefined) return { kind: 'unreadable', reason: 'no world in the save' };
+  if (record.snapshot !== undefined && (!record.snapshot || typeof record.snapshot !== 'object')) return { kind: 'unreadable', reason: 'no world in the save' };
+  const save: LessonSave = {
+    schemaVersion: SAVE_SCHEMA_VERSION,
+    savedAt: typeof record.savedAt === 'number' ? record.savedAt : 0,
+    statuses: record.statuses && typeof record.statuses === 'object' ? (record.statuses as Statuses) : {},
+    history: Array.isArray(record.history) ? record.history.filter((line): line is string => typeof line === 'string') : [],
   };
+  if (record.snapshot !== undefined) save.snapshot = record.snapshot;
+  const quiz = cleanQuizAnswers(record.quiz);
+  if (Object.keys(quiz).length > 0) save.quiz = quiz;
+  return { kind: 'ok', save };
 }
 
 /** The lesson's save; an unreadable one is set aside before this returns. */

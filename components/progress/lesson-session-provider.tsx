@@ -32,7 +32,7 @@ export function useLessonSession(): LessonSession | null {
   return useContext(SessionContext);
 }
 
-const EMPTY: SessionState = { statuses: {}, reports: {}, setAside: false, save: 'idle', generation: 0, loaded: false };
+const EMPTY: SessionState = { statuses: {}, reports: {}, setAside: false, save: 'idle', generation: 0, loaded: false, quiz: {} };
 const noSubscription = () => () => undefined;
 const empty = () => EMPTY;
 

@@ -107,6 +107,46 @@ describe('LessonSession', () => {
     expect(session.getState()).toMatchObject({ statuses: {}, reports: {}, generation: 1, save: 'idle' });
   });
 
+  it('saves quiz answers with the progress, even before any command, and restores them', async () => {
+    const { storage, records } = memoryStorage();
+    const session = new LessonSession(info, storage, () => 5);
+    session.answerQuiz('q', 'early', 1); // before the save is read: kept, and saved once it is
+    await session.start();
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    session.answerQuiz('q', 'one', 0);
+    session.answerQuiz('q', 'one', 2); // the student changes their mind
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(records.get('welcome')).toEqual({ schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 5, statuses: {}, history: [], quiz: { q: { early: 1, one: 2 } } });
+
+    session.snapshot(world(3));
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(records.get('welcome')).toMatchObject({ snapshot: world(3), quiz: { q: { early: 1, one: 2 } } });
+
+    const again = new LessonSession(info, storage);
+    expect(await again.start()).toEqual(world(3));
+    expect(again.getState().quiz).toEqual({ q: { early: 1, one: 2 } });
+
+    // A save with answers but no world yet: the lesson starts from its scenario, answers restored.
+    records.set('welcome', { schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 1, statuses: {}, history: [], quiz: { q: { one: 1 } } });
+    const third = new LessonSession(info, storage);
+    expect(await third.start()).toBeUndefined();
+    expect(third.getState()).toMatchObject({ quiz: { q: { one: 1 } }, setAside: false });
+  });
+
+  it('Reset lesson clears the quiz answers too', async () => {
+    const { storage, records } = memoryStorage();
+    const session = new LessonSession(info, storage);
+    await session.start();
+    session.attach({ reset: () => undefined, history: () => [] });
+    session.answerQuiz('q', 'one', 1);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(records.has('welcome')).toBe(true);
+    await session.resetLesson();
+    await vi.runAllTimersAsync();
+    expect(session.getState().quiz).toEqual({});
+    expect(records.has('welcome')).toBe(false);
+  });
+
   it('works without storage: nothing is kept, nothing breaks', async () => {
     const failing: SaveStorage = {
       load: () => Promise.reject(new Error('no IndexedDB')),
@@ -130,6 +170,11 @@ describe('parseSave', () => {
     expect(parseSave([1, 2])).toMatchObject({ kind: 'unreadable' });
     expect(parseSave({ schemaVersion: 2, snapshot: {} })).toEqual({ kind: 'unreadable', reason: 'schema version 2 is not 1' });
     expect(parseSave({ schemaVersion: 1 })).toEqual({ kind: 'unreadable', reason: 'no world in the save' });
+    expect(parseSave({ schemaVersion: 1, snapshot: 'x', quiz: {} })).toEqual({ kind: 'unreadable', reason: 'no world in the save' });
+    expect(parseSave({ schemaVersion: 1, quiz: { q: { a: 1, b: -1, c: 'x', d: 1.5 }, r: 3, s: {} } })).toEqual({
+      kind: 'ok',
+      save: { schemaVersion: 1, savedAt: 0, statuses: {}, history: [], quiz: { q: { a: 1 } } },
+    });
     expect(parseSave({ schemaVersion: 1, snapshot: { version: 2 }, history: ['ls', 3] })).toEqual({
       kind: 'ok',
       save: { schemaVersion: 1, savedAt: 0, snapshot: { version: 2 }, statuses: {}, history: ['ls'] },

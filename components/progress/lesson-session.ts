@@ -9,6 +9,7 @@
 import type { ExerciseStatusReport, SandboxSnapshot } from '@/components/terminal/protocol';
 import { applyReports, cleanStatuses, markAttempted, type ExerciseOrder, type Statuses } from './lesson-progress';
 import { deleteSave, loadSave, SAVE_SCHEMA_VERSION, setAside, writeSave, type LoadedSave, type LessonSave } from './lesson-save';
+import { chooseAnswer, hasAnswers, type QuizAnswers } from './quiz-answers';
 
 export interface LessonInfo {
   lesson: string;
@@ -29,6 +30,8 @@ export interface SessionState {
   generation: number;
   /** The save has been read (or there was none, or no storage): statuses from now on are the student's. */
   loaded: boolean;
+  /** The answers chosen in the lesson's quizzes. */
+  quiz: QuizAnswers;
 }
 
 /** Where saves live: IndexedDB in the browser, a Map in tests. */
@@ -50,7 +53,7 @@ export interface SessionTerminal {
 export const SAVE_DEBOUNCE_MS = 250;
 
 export class LessonSession {
-  private state: SessionState = { statuses: {}, reports: {}, setAside: false, save: 'idle', generation: 0, loaded: false };
+  private state: SessionState = { statuses: {}, reports: {}, setAside: false, save: 'idle', generation: 0, loaded: false, quiz: {} };
   private readonly listeners = new Set<() => void>();
   private readonly resetListeners = new Set<() => void>();
   private terminal: SessionTerminal | null = null;
@@ -86,17 +89,20 @@ export class LessonSession {
     } catch {
       loaded = { kind: 'none' }; // no storage here: the lesson works, it is just not kept
     }
+    // Answers chosen while the save was being read win over the saved ones, and are saved.
+    const early = this.state.quiz;
     if (loaded.kind === 'unreadable') {
       this.set({ setAside: true, loaded: true });
-      return undefined;
-    }
-    if (loaded.kind === 'none') {
+    } else if (loaded.kind === 'none') {
       this.set({ loaded: true });
-      return undefined;
+    } else {
+      this.latest = loaded.save.snapshot;
+      const quiz: Record<string, Record<string, number>> = { ...loaded.save.quiz };
+      for (const [id, answers] of Object.entries(early)) quiz[id] = { ...quiz[id], ...answers };
+      this.set({ statuses: cleanStatuses(this.info.exercises, loaded.save.statuses), quiz, loaded: true });
     }
-    this.latest = loaded.save.snapshot;
-    this.set({ statuses: cleanStatuses(this.info.exercises, loaded.save.statuses), loaded: true });
-    return loaded.save.snapshot;
+    if (hasAnswers(early)) this.scheduleSave();
+    return loaded.kind === 'ok' ? loaded.save.snapshot : undefined;
   }
 
   attach(terminal: SessionTerminal): () => void {
@@ -119,6 +125,14 @@ export class LessonSession {
     if (statuses !== before && this.latest) this.scheduleSave();
   }
 
+  /** The student chose an answer in a quiz: kept with the lesson's progress. */
+  answerQuiz(quiz: string, question: string, answer: number): void {
+    const next = chooseAnswer(this.state.quiz, quiz, question, answer);
+    if (next === this.state.quiz) return;
+    this.set({ quiz: next });
+    if (this.state.loaded) this.scheduleSave();
+  }
+
   snapshot(snapshot: SandboxSnapshot): void {
     this.latest = snapshot;
     this.scheduleSave();
@@ -130,6 +144,8 @@ export class LessonSession {
     this.cancelSave();
     this.set({ setAside: true, statuses: {}, reports: {} });
     void this.queue(() => this.storage.setAside(this.info.lesson)).catch(() => undefined);
+    // Quiz answers do not depend on the world: they stay, and are saved again.
+    if (hasAnswers(this.state.quiz)) this.scheduleSave();
   }
 
   dismissNotice(): void {
@@ -140,7 +156,7 @@ export class LessonSession {
   async resetLesson(): Promise<void> {
     this.cancelSave();
     this.latest = undefined;
-    this.set({ statuses: {}, reports: {}, setAside: false, save: 'idle', generation: this.state.generation + 1 });
+    this.set({ statuses: {}, reports: {}, quiz: {}, setAside: false, save: 'idle', generation: this.state.generation + 1 });
     const removed = this.queue(() => this.storage.remove(this.info.lesson)).catch(() => undefined);
     this.terminal?.reset();
     for (const listener of this.resetListeners) listener();
@@ -170,14 +186,17 @@ export class LessonSession {
 
   private async write(): Promise<void> {
     const snapshot = this.latest;
-    if (!snapshot) return;
+    const quiz = this.state.quiz;
+    // Nothing of the student's yet (or the save not read): nothing to write.
+    if (!this.state.loaded || (!snapshot && !hasAnswers(quiz))) return;
     const save: LessonSave = {
       schemaVersion: SAVE_SCHEMA_VERSION,
       savedAt: this.now(),
-      snapshot,
       statuses: { ...this.state.statuses },
       history: [...(this.terminal?.history() ?? [])],
     };
+    if (snapshot) save.snapshot = snapshot;
+    if (hasAnswers(quiz)) save.quiz = quiz;
     const generation = this.state.generation;
     try {
       await this.queue(() => this.storage.write(this.info.lesson, save));

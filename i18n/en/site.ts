@@ -63,7 +63,7 @@ export const site = {
     resetLesson: 'Reset lesson',
     resetTitle: 'Reset this lesson?',
     resetMessage:
-      'The machine goes back to how this lesson started: the files you made and the commands you ran here are gone, and its exercises start again. Other lessons keep their progress.',
+      'The machine goes back to how this lesson started: the files you made and the commands you ran here are gone, and its exercises and quiz start again. Other lessons keep their progress.',
     resetConfirm: 'Reset lesson',
     resetDone: 'The lesson was reset.',
     cancel: 'Cancel',
@@ -95,6 +95,15 @@ export const site = {
       solution: 'Solution',
       solve: 'Solve',
       solveLabel: 'Solve exercise {number}: type its solution into the terminal',
+    },
+    quiz: {
+      title: 'Quiz',
+      /** Before any answer is chosen. */
+      unanswered: 'No answers yet',
+      score: '{right} of {total} right',
+      questionNumber: '{number}.',
+      right: 'Right',
+      wrong: 'Wrong',
     },
     callout: {
       note: 'Note',

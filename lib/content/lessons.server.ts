@@ -15,6 +15,7 @@ import { LESSON_EXERCISES } from '@/content/exercises';
 import { ContentError, type ContentProblem } from './content-error.server';
 import { checkFrontmatter, type Frontmatter } from './frontmatter.server';
 import { remarkCheckComponents, type LessonExerciseIds } from './remark-check-components.server';
+import { remarkCheckQuizzes } from './remark-check-quizzes.server';
 import { remarkCodeBlocks } from './remark-code-blocks.server';
 import { remarkHeadings, type TocEntry } from './remark-headings.server';
 
@@ -199,6 +200,7 @@ export async function compileLesson(source: LessonSource, options?: ContentOptio
           // `~` is everywhere in shell prose (~/.bashrc, root@lab:~#): no single-tilde strikethrough.
           [remarkGfm, { singleTilde: false }],
           remarkCheckComponents(file, problems, exercises),
+          remarkCheckQuizzes(file, problems),
           remarkCollectLinks(links),
           remarkHeadings(file, problems, toc),
           remarkCodeBlocks(file, problems),

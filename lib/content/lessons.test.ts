@@ -111,7 +111,7 @@ describe('lesson loader', () => {
     await write('03-unknown', GOOD.replace('### A detail', '### A detail\n\nText <Foo /> here.\n\n<Bar>\nx\n</Bar>'));
     const error = await compileError('03-unknown');
     // frontmatter is 8 lines; "### A detail" is line 18, "Text <Foo />" line 20 col 6, <Bar> line 22.
-    expect(error.message).toContain('content/03-unknown/en.mdx:20:6: unknown component <Foo>; known components: Callout, Command, Details, Exercise, Figure');
+    expect(error.message).toContain('content/03-unknown/en.mdx:20:6: unknown component <Foo>; known components: Answer, Callout, Command, Details, Exercise, Figure, Question, Quiz');
     expect(error.message).toContain('content/03-unknown/en.mdx:22:1: unknown component <Bar>');
     expect(error.problems).toHaveLength(2);
   });
@@ -155,6 +155,100 @@ describe('lesson loader', () => {
     await expect(compileLesson(bare, { exercises })).rejects.toThrow(
       'content/04-bare/en.mdx:24:1: <Exercise id="first">: this lesson has no exercises; write content/04-bare/exercises.ts and register it in content/exercises.ts',
     );
+  });
+
+  it('accepts a well-formed quiz', async () => {
+    const quiz = [
+      '',
+      '<Quiz id="basics">',
+      '',
+      '<Question id="one" prompt="Which is right?">',
+      '  <Answer why="No, because `x`.">Not this</Answer>',
+      '  <Answer correct why="Yes.">This, with `code`</Answer>',
+      '</Question>',
+      '',
+      '</Quiz>',
+      '',
+    ].join('\n');
+    await write('03-quiz', GOOD + quiz);
+    const [source] = await findLessonSources('en', { root });
+    const lesson = await compileLesson(source);
+    expect(lesson.code).toContain('Quiz');
+  });
+
+  it('rejects a malformed quiz with the file and line of each problem', async () => {
+    const quiz = [
+      '', // 23
+      '<Quiz id="basics">', // 24
+      '', // 25
+      '<Question id="none" prompt="No correct answer">', // 26
+      '  <Answer why="a">A</Answer>', // 27
+      '  <Answer why="b">B</Answer>', // 28
+      '</Question>', // 29
+      '', // 30
+      '<Question id="two" prompt="Two correct answers">', // 31
+      '  <Answer correct why="a">A</Answer>', // 32
+      '  <Answer correct why="b">B</Answer>', // 33
+      '</Question>', // 34
+      '', // 35
+      '<Question id="none" prompt="Same id again">', // 36
+      '  <Answer correct>A</Answer>', // 37
+      '  <Answer why="b">B</Answer>', // 38
+      '</Question>', // 39
+      '', // 40
+      '<Question id="lonely">', // 41
+      '  <Answer correct why="a">A</Answer>', // 42
+      '</Question>', // 43
+      '', // 44
+      '</Quiz>', // 45
+      '', // 46
+      '<Quiz id="basics">', // 47
+      '', // 48
+      '<Question prompt="No id">', // 49
+      '  <Answer correct="yes" why="a">A</Answer>', // 50
+      '  <Answer why="b">B</Answer>', // 51
+      '</Question>', // 52
+      '', // 53
+      '</Quiz>', // 54
+      '', // 55
+      '<Question id="stray" prompt="Outside a quiz">', // 56
+      '  <Answer correct why="a">A</Answer>', // 57
+      '  <Answer why="b">B</Answer>', // 58
+      '</Question>', // 59
+      '', // 60
+      'Text with <Answer why="x">an answer</Answer> in it.', // 61
+      '', // 62
+      '<Quiz />', // 63
+      '',
+    ].join('\n');
+    await write('03-bad-quiz', GOOD + quiz);
+    const error = await compileError('03-bad-quiz');
+    expect(error.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '26: <Question id="none"> has no correct answer: mark exactly one <Answer correct>',
+      '31: <Question id="two"> has 2 correct answers (lines 32, 33): mark exactly one <Answer correct>',
+      '36: <Question id="none"> is used twice in its quiz (also at line 26)',
+      '37: <Answer> needs a "why" prop',
+      '41: <Question> needs a "prompt" prop',
+      '41: <Question id="lonely"> needs at least two <Answer>s',
+      '47: <Quiz id="basics"> is used twice (also at line 24)',
+      '49: <Question> needs a "id" prop',
+      '50: <Answer correct>: write `correct` alone, with no value, on the one right answer',
+      '56: <Question> must be inside a <Quiz>',
+      '61: <Answer> must be inside a <Question>',
+      '63: <Quiz> needs a "id" prop',
+      '63: <Quiz> needs at least one <Question>',
+    ]);
+    expect(error.message).toContain('content/03-bad-quiz/en.mdx:26:1: <Question id="none"> has no correct answer');
+  });
+
+  it('rejects an exit= that is not a status, or on a block that is not a command block', async () => {
+    const blocks = '\n```bash exit=137\nsleep 1\n```\n\n```bash title="x" exit=one\nfalse\n```\n\n```text exit=1\nout\n```\n';
+    await write('03-exit', GOOD + blocks);
+    const error = await compileError('03-exit');
+    expect(error.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '28: exit=one: expected the last command\'s exit status, a whole number from 0 to 255 (e.g. exit=1)',
+      '32: exit=1: only a command block (bash, sh, shell) has an exit status',
+    ]);
   });
 
   it('reports MDX syntax errors with the file and line', async () => {

@@ -20,7 +20,8 @@ function isIntrinsic(name: string): boolean {
   return /^[a-z][a-z0-9-]*$/.test(name);
 }
 
-function literalProp(node: JsxElement, name: string): string | null | undefined {
+/** A prop's value when written as a plain string; null when written bare (`<Answer correct>`), undefined otherwise. */
+export function literalProp(node: JsxElement, name: string): string | null | undefined {
   for (const attribute of node.attributes) {
     if (attribute.type === 'mdxJsxAttribute' && attribute.name === name) {
       if (attribute.value === null || attribute.value === undefined) return null;
@@ -30,7 +31,7 @@ function literalProp(node: JsxElement, name: string): string | null | undefined 
   return undefined;
 }
 
-function hasProp(node: JsxElement, name: string): boolean {
+export function hasProp(node: JsxElement, name: string): boolean {
   return node.attributes.some((a) => a.type === 'mdxJsxExpressionAttribute' || a.name === name);
 }
 

@@ -31,6 +31,18 @@ export const SCENARIOS: Scenario[] = [
       return sandbox;
     },
   },
+  {
+    name: 'hello-world-exited',
+    summary: 'the fresh host after one `docker run hello-world`: the image pulled, its container exited and left behind',
+    build: async (options) => {
+      const sandbox = await Sandbox.create(options);
+      const result = await sandbox.console.run('docker run hello-world >/dev/null && clear');
+      if (result.exitCode !== 0) throw new Error(`hello-world-exited: ${result.stderr}`);
+      // The setup is not the student's: their history starts empty.
+      sandbox.console.top.session.clearHistory();
+      return sandbox;
+    },
+  },
 ];
 
 export function findScenario(name: string): Scenario | undefined {

@@ -5,6 +5,7 @@
 export const INITIAL_PROMPTS: Record<string, string> = {
   'fresh-host': 'root@lab:~# ',
   'nginx-running': 'root@lab:~# ',
+  'hello-world-exited': 'root@lab:~# ',
 };
 
 export function initialPrompt(scenario: string): string {
