@@ -2,6 +2,7 @@
  * The modelled servers' answers: nginx and httpd serve files from the container's own filesystem
  * (so a page changed inside the container is the page you get) and log each request as they do.
  */
+import { base64, sha1Bytes } from '../core/sha1';
 import type { IFileSystem } from 'just-bash';
 import { httpDate, type HttpRequest, type HttpResponse } from '../net/http';
 
@@ -139,12 +140,17 @@ export function serveNodeHttp(body: string, request: HttpRequest, now: number): 
  * Express 4 answering from the student's routes, and its finalhandler 404 page otherwise. Not
  * modelled: the weak ETag Express adds to a 200 (a SHA-1 of the body).
  */
+/** The etag package's weak ETag, which Express sends by default: length in hex and a SHA-1. */
+function weakEtag(body: string): string {
+  return `W/"${bytes(body).toString(16)}-${base64(sha1Bytes(body)).slice(0, 27)}"`;
+}
+
 export function serveExpress(routes: [string, string][], request: HttpRequest, now: number): Served {
   const path = request.path.split('?')[0];
   const route = request.method === 'GET' || request.method === 'HEAD' ? routes.find(([p]) => p === path) : undefined;
   const body = route ? route[1] : `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${request.method} ${path}</pre>\n</body>\n</html>\n`;
   const own: [string, string][] = route
-    ? [['X-Powered-By', 'Express'], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))]]
+    ? [['X-Powered-By', 'Express'], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))], ['ETag', weakEtag(body)]]
     : [['X-Powered-By', 'Express'], ['Content-Security-Policy', "default-src 'none'"], ['X-Content-Type-Options', 'nosniff'], ['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', String(bytes(body))]];
   return {
     response: {
