@@ -7,8 +7,19 @@ describe('live output', () => {
     const seen: string[] = [];
     const result = await sandbox.console.run('docker pull nginx', undefined, (text) => seen.push(text));
     expect(result.stdout).toBe('');
-    expect(seen.join('')).toMatch(/Using default tag: latest\nlatest: Pulling from library\/nginx\n[0-9a-f]{12}: Pull complete \n/);
-    expect(seen.length).toBeGreaterThan(5);
+    const shown = seen.join('');
+    expect(shown).toMatch(/Using default tag: latest\nlatest: Pulling from library\/nginx\n([0-9a-f]{12}: Pulling fs layer \n){7}/);
+    // Each layer's line is redrawn in place: up to it, erase it, write its new state, back down.
+    expect(shown).toMatch(/\x1b\[7A\r\x1b\[2K[0-9a-f]{12}: Downloading +[\d.]+MB\/[\d.]+MB\x1b\[7B\r/);
+    expect(shown).toMatch(/\x1b\[1A\r\x1b\[2K[0-9a-f]{12}: Pull complete \x1b\[1B\r/);
+    expect(shown).toMatch(/Digest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for nginx:latest\ndocker.io\/library\/nginx:latest\n$/);
+  });
+
+  it('docker run draws the pull of a missing image the same way, after saying it is not there', async () => {
+    const sandbox = await Sandbox.create({ seed: 1 });
+    const seen: string[] = [];
+    await sandbox.console.run('docker run --rm alpine true', undefined, (text) => seen.push(text));
+    expect(seen.join('')).toMatch(/^Unable to find image 'alpine:latest' locally\nlatest: Pulling from library\/alpine\n[0-9a-f]{12}: Pulling fs layer \n[\s\S]*Pull complete [\s\S]*Status: Downloaded newer image for alpine:latest\n$/);
   });
 
   it('piped, the same output comes back with the result instead', async () => {

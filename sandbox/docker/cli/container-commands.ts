@@ -6,6 +6,7 @@ import { DockerError } from '../errors';
 import type { ContainerRecord } from '../state';
 import { humanDuration, table } from './format';
 import { pullLines, truncate } from './image-commands';
+import { streamPull } from './pull-progress';
 import { parseFlags, type FlagSpec } from './options';
 import type { CommandOutput, Live } from './output';
 import { createOptions, RUN_FLAGS } from './run-options';
@@ -22,14 +23,17 @@ class PullFailed extends DockerError {
   }
 }
 
-async function imageFor(engine: DockerEngine, reference: string): Promise<{ image: NonNullable<ReturnType<DockerEngine['images']['resolve']>>; pulled: string }> {
+/** The image to run, pulled first when missing: drawn live on a terminal, else returned as text. */
+async function imageFor(engine: DockerEngine, reference: string, live: Live | null): Promise<{ image: NonNullable<ReturnType<DockerEngine['images']['resolve']>>; pulled: string }> {
   const found = engine.images.resolve(reference);
   if (found) return { image: found, pulled: '' };
   const shown = reference.includes(':') || reference.includes('@') ? reference : `${reference}:latest`;
   const notFound = `Unable to find image '${shown}' locally\n`;
   try {
-    const { lines, image } = await pullLines(engine, reference);
-    return { image, pulled: `${notFound}${lines.filter((l) => !l.startsWith('Using default tag')).join('\n')}\n` };
+    const { header, layers, footer, lines, image } = await pullLines(engine, reference);
+    const withoutDefault = (list: string[]) => list.filter((l) => !l.startsWith('Using default tag'));
+    if (live && live.write(notFound) && (await streamPull(live, withoutDefault(header), layers, footer))) return { image, pulled: '' };
+    return { image, pulled: `${notFound}${withoutDefault(lines).join('\n')}\n` };
   } catch (error) {
     if (error instanceof DockerError) throw new PullFailed(notFound, error);
     throw error;
@@ -45,7 +49,7 @@ export async function run(ctx: ShellContext, engine: DockerEngine, args: string[
   let pulled = '';
   let record: ContainerRecord;
   try {
-    const found = await imageFor(engine, reference);
+    const found = await imageFor(engine, reference, live);
     pulled = found.pulled;
     record = engine.create({ ...createOptions(parsed, reference, cmd), image: found.image });
   } catch (error) {

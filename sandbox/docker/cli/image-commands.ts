@@ -4,45 +4,48 @@ import type { DockerEngine } from '../engine';
 import { DockerError } from '../errors';
 import { shortId } from '../image-ids';
 import { isLayer } from '../image-spec';
+import type { PullLayer } from '../images';
 import type { StoredImage } from '../state';
 import { formatListing, humanDuration, humanSize, table } from './format';
 import type { CommandOutput, Live } from './output';
+import { streamPull } from './pull-progress';
 
 /** Docker Hub's official images live under `library/`; others under their own namespace. */
 export function qualified(repository: string): string {
   return repository.includes('/') ? repository : `library/${repository}`;
 }
 
-/** The lines `docker pull` ends with, one per layer and then the digest and status. */
-export async function pullLines(engine: DockerEngine, reference: string): Promise<{ lines: string[]; image: StoredImage }> {
-  const hasTag = normaliseReference(reference).tag !== 'latest' || /:latest$/.test(reference);
-  const result = await engine.images.pull(reference);
-  const lines: string[] = [];
-  if (!hasTag) lines.push('Using default tag: latest');
-  lines.push(`${result.tag}: Pulling from ${qualified(result.repository)}`);
-  for (const layer of result.layers) lines.push(`${layer.short}: ${layer.alreadyExists ? 'Already exists' : 'Pull complete'} `);
-  lines.push(`Digest: ${result.digest}`);
-  lines.push(result.upToDate ? `Status: Image is up to date for ${result.repository}:${result.tag}` : `Status: Downloaded newer image for ${result.repository}:${result.tag}`);
-  return { lines, image: result.image };
+export interface PulledLines {
+  /** `Using default tag`, `TAG: Pulling from REPO`. */
+  header: string[];
+  layers: PullLayer[];
+  /** Digest and Status. */
+  footer: string[];
+  /** Everything as printed off a terminal: each layer's final state. */
+  lines: string[];
+  image: StoredImage;
 }
 
-/** Pause between a pull's lines when they are shown live, so the layers arrive one by one. */
-const LAYER_PAUSE_MS = 120;
+/** What `docker pull` prints: a header, one line per layer, then the digest and status. */
+export async function pullLines(engine: DockerEngine, reference: string): Promise<PulledLines> {
+  const hasTag = normaliseReference(reference).tag !== 'latest' || /:latest$/.test(reference);
+  const result = await engine.images.pull(reference);
+  const header = [...(hasTag ? [] : ['Using default tag: latest']), `${result.tag}: Pulling from ${qualified(result.repository)}`];
+  const footer = [`Digest: ${result.digest}`, result.upToDate ? `Status: Image is up to date for ${result.repository}:${result.tag}` : `Status: Downloaded newer image for ${result.repository}:${result.tag}`];
+  const layerLines = result.layers.map((layer) => `${layer.short}: ${layer.alreadyExists ? 'Already exists' : 'Pull complete'} `);
+  return { header, layers: result.layers, footer, lines: [...header, ...layerLines, ...footer], image: result.image };
+}
 
 export async function pull(engine: DockerEngine, args: string[], live: Live | null = null): Promise<CommandOutput> {
   const reference = args.find((a) => !a.startsWith('-'));
   if (!reference) return { stdout: '', stderr: '"docker pull" requires exactly 1 argument.\nSee \'docker pull --help\'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n', exitCode: 1 };
-  const { lines } = await pullLines(engine, reference);
+  const pulled = await pullLines(engine, reference);
   const { repository, tag } = normaliseReference(reference);
-  const all = [...lines, `docker.io/${qualified(repository)}:${tag}`];
+  const fullName = `docker.io/${qualified(repository)}:${tag}`;
   // -q: only the image's full reference.
-  if (args.includes('-q') || args.includes('--quiet')) return { stdout: `${all.at(-1)}\n`, stderr: '', exitCode: 0 };
-  if (!live) return { stdout: all.join('\n') + '\n', stderr: '', exitCode: 0 };
-  for (const line of all) {
-    live.write(`${line}\n`);
-    if (/: (Pull complete|Already exists) $/.test(line)) await live.clock.sleep(LAYER_PAUSE_MS, live.signal);
-  }
-  return { stdout: '', stderr: '', exitCode: 0 };
+  if (args.includes('-q') || args.includes('--quiet')) return { stdout: `${fullName}\n`, stderr: '', exitCode: 0 };
+  if (live && (await streamPull(live, pulled.header, pulled.layers, [...pulled.footer, fullName]))) return { stdout: '', stderr: '', exitCode: 0 };
+  return { stdout: [...pulled.lines, fullName].join('\n') + '\n', stderr: '', exitCode: 0 };
 }
 
 export function images(engine: DockerEngine, args: string[], now: number): CommandOutput {
