@@ -14,6 +14,8 @@ import type { StoredImage, StoredLayer } from './state';
 export interface PullLayer {
   /** The 12 hex digits `docker pull` prints for the layer's blob. */
   short: string;
+  /** The blob's full digest, as BuildKit prints it. */
+  digest: string;
   size: number;
   alreadyExists: boolean;
 }
@@ -89,7 +91,7 @@ export class ImageStore {
       const diff = diffId(layer);
       chain.push(diff);
       const existing = this.layers.get(diff);
-      layers.push({ short: shortId(blobDigest(layer)), size: layer.compressedSize, alreadyExists: !!existing });
+      layers.push({ short: shortId(blobDigest(layer)), digest: blobDigest(layer), size: layer.compressedSize, alreadyExists: !!existing });
       const stored = existing ?? (await this.storeLayer(layer, diff, chain, links, parent));
       links.unshift(stored.link);
       parent = diff;

@@ -10,6 +10,7 @@ import { MountTable, type MountSpec } from '../../fs/mount-table';
 import { SpecialFiles } from '../../fs/special-files';
 import type { EngineHost } from '../engine-host';
 import { canonical } from '../image-ids';
+import type { PullLayer } from '../images';
 import type { ImageConfig, LayerFile } from '../image-spec';
 import type { ImageStore } from '../images';
 import { linkName, OVERLAY2, writeLayerDirectory } from '../layer-store';
@@ -29,8 +30,19 @@ export interface BuildRequest {
 
 export interface BuildStep {
   title: string;
+  /** What the step's command printed (shown with BuildKit's timestamps). */
   lines: string[];
   cached: boolean;
+  /** BuildKit's own progress lines for the step, shown as they are (a base image's download). */
+  progress?: string[];
+}
+
+/** How a build gets a base image it does not have: pulled, with the layers that came down. */
+export type PullBase = (reference: string) => Promise<{ image: StoredImage; layers: PullLayer[] }>;
+
+/** BuildKit's byte counts: two decimals and a go-units unit (`29.13MB`). */
+function buildkitSize(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)}MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(2)}kB` : `${bytes}B`;
 }
 
 export interface CacheEntry {
@@ -103,7 +115,7 @@ export class Builder {
     for (const [key, entry] of saved ?? []) this.cache.set(key, entry);
   }
 
-  async build(request: BuildRequest, pull: (reference: string) => Promise<StoredImage>): Promise<{ image: StoredImage; steps: BuildStep[] }> {
+  async build(request: BuildRequest, pull: PullBase): Promise<{ image: StoredImage; steps: BuildStep[] }> {
     const parsed = parseDockerfile(request.dockerfile);
     const targetIndex = request.target ? parsed.stages.findIndex((s) => s.alias === request.target) : parsed.stages.length - 1;
     if (targetIndex < 0) throw new BuildFailure(`target stage "${request.target}" could not be found`, []);
@@ -128,7 +140,7 @@ export class Builder {
     globalArgs: Record<string, string>,
     request: BuildRequest,
     steps: BuildStep[],
-    pull: (reference: string) => Promise<StoredImage>,
+    pull: PullBase,
   ): Promise<StageState> {
     const from = stage.instructions[0] as ParsedInstruction & { keyword: 'FROM' };
     const baseName = expand(from.image, globalArgs);
@@ -141,8 +153,15 @@ export class Builder {
     else if (baseName === 'scratch') state = { layers: [], config: { Env: [], Cmd: null, Entrypoint: null, WorkingDir: '' }, history: [], key: 'scratch', args: {}, bash: false };
     else {
       let base: StoredImage;
+      let downloaded: PullLayer[] = [];
       try {
-        base = this.images.resolve(baseName) ?? (await pull(baseName));
+        const present = this.images.resolve(baseName);
+        if (present) base = present;
+        else {
+          const pulled = await pull(baseName);
+          base = pulled.image;
+          downloaded = pulled.layers.filter((l) => !l.alreadyExists);
+        }
       } catch (error) {
         throw new BuildFailure(`${baseName}: failed to resolve source metadata for docker.io/library/${baseName}: ${(error as Error).message}`, steps, from.line);
       }
@@ -150,7 +169,16 @@ export class Builder {
       const history = definition ? definition.steps.map((s) => ({ createdBy: s.createdBy, size: 'files' in s ? s.size : 0, emptyLayer: !('files' in s), created: definition.created })) : (base.history ?? []).map((h) => ({ ...h, created: h.created ?? base.created }));
       state = { layers: [...base.layers], config: structuredClone(this.images.configOf(base)!), history, key: base.id, args: {}, bash: this.images.hasBash(base) };
       const digest = base.repoDigests[0]?.split('@')[1] ?? base.id;
-      const fromStep: BuildStep = { title: label(`FROM docker.io/library/${baseName.includes(':') ? baseName : `${baseName}:latest`}@${digest}`), lines: [], cached: false };
+      const reference = `docker.io/library/${baseName.includes(':') ? baseName : `${baseName}:latest`}@${digest}`;
+      const fromStep: BuildStep = { title: label(`FROM ${reference}`), lines: [], cached: false };
+      // A base that had to be pulled: BuildKit resolves it, downloads each new blob and extracts it.
+      if (downloaded.length > 0) {
+        fromStep.progress = [
+          `resolve ${reference} 0.0s done`,
+          ...downloaded.map((l) => `${l.digest} ${buildkitSize(l.size)} / ${buildkitSize(l.size)} 0.4s done`),
+          ...downloaded.map((l) => `extracting ${l.digest} 0.2s done`),
+        ];
+      }
       steps.push(fromStep);
       request.onStep?.(fromStep);
     }

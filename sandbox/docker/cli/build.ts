@@ -4,7 +4,7 @@
  */
 import type { IFileSystem } from 'just-bash';
 import { normaliseReference } from '../catalogue/images';
-import { BuildFailure, type BuildStep } from '../build/builder';
+import { BuildFailure, type BuildStep, type PullBase } from '../build/builder';
 import { readContext } from '../build/context';
 import { DockerfileError } from '../build/dockerfile';
 import type { DockerEngine } from '../engine';
@@ -22,7 +22,7 @@ function excerpt(source: string, line: number): string {
   return `Dockerfile:${line}\n--------------------\n${rows.join('\n')}\n--------------------\n`;
 }
 
-export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, args: string[], pull: (reference: string) => Promise<void>, live: Live | null = null): Promise<CommandOutput> {
+export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, args: string[], pull: PullBase, live: Live | null = null): Promise<CommandOutput> {
   const parsed = parseFlags('build', args, FLAGS, false);
   if ('error' in parsed) return { stdout: '', stderr: parsed.error, exitCode: 125 };
   if (parsed.operands.length !== 1) return { stdout: '', stderr: `ERROR: docker: 'docker buildx build' requires 1 argument\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n`, exitCode: 1 };
@@ -65,15 +65,12 @@ export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, 
       block('[internal] load build context', [`transferring context: ${context.bytes}B done`], 'DONE 0.0s');
       contextShown = true;
     }
-    block(step.title, step.cached ? [] : step.lines.map((l) => `0.123 ${l}`), step.cached ? 'CACHED' : 'DONE 0.1s');
+    block(step.title, stepLines(step), step.cached ? 'CACHED' : 'DONE 0.1s');
   };
   block('[internal] load build definition from Dockerfile', [`transferring dockerfile: ${new TextEncoder().encode(dockerfile).length}B done`], 'DONE 0.0s');
   let result: Awaited<ReturnType<DockerEngine['builder']['build']>>;
   try {
-    result = await engine.builder.build({ dockerfile, context: context.files, buildArgs, noCache: parsed.flags.has('no-cache'), target: parsed.values.get('target')?.at(-1), onStep: live ? liveStep : undefined }, async (reference) => {
-      await pull(reference);
-      return engine.images.resolve(reference)!;
-    });
+    result = await engine.builder.build({ dockerfile, context: context.files, buildArgs, noCache: parsed.flags.has('no-cache'), target: parsed.values.get('target')?.at(-1), onStep: live ? liveStep : undefined }, pull);
   } catch (error) {
     if (error instanceof DockerfileError) {
       return { stdout: out.join('\n'), stderr: `${error.line > 0 ? excerpt(dockerfile, error.line) : ''}ERROR: failed to solve: dockerfile parse error on line ${error.line}: ${error.message}\n`, exitCode: 1 };
@@ -109,7 +106,12 @@ export async function build(engine: DockerEngine, fs: IFileSystem, cwd: string, 
         emit(step.title, step.lines.map((l) => `0.123 ${l}`), `ERROR: ${failedMessage}`);
         continue;
       }
-      emit(step.title, step.cached ? [] : step.lines.map((l) => `0.123 ${l}`), step.cached ? 'CACHED' : 'DONE 0.1s');
+      emit(step.title, stepLines(step), step.cached ? 'CACHED' : 'DONE 0.1s');
     }
   }
+}
+
+/** A step's lines under its title: BuildKit's own progress as is, the command's output timestamped. */
+function stepLines(step: BuildStep): string[] {
+  return step.cached ? [] : [...(step.progress ?? []), ...step.lines.map((l) => `0.123 ${l}`)];
 }

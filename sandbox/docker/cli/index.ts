@@ -127,9 +127,7 @@ export function dockerCommand(ctx: ShellContext) {
         case 'version':
           return { stdout: VERSION, stderr: '', exitCode: 0 };
         case 'build':
-          return build(engine, commandContext.fs, commandContext.cwd, rest, async (reference) => {
-            await imageCommands.pullLines(engine, reference);
-          }, live);
+          return build(engine, commandContext.fs, commandContext.cwd, rest, (reference) => imageCommands.pullLines(engine, reference), live);
         case 'pull':
           return imageCommands.pull(engine, rest, live);
         case 'images':
