@@ -19,12 +19,14 @@ import { Kernel, type KernelSnapshot } from './kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
 import { ServiceManager, type ServicesSnapshot } from './kernel/services';
 import { UNITS } from './kernel/unit-catalogue';
+import type { Lan } from './net/lan';
 import { Network, type NetworkSnapshot } from './net/network';
 import type { Random } from './core/random';
 import { DockerEngine } from './docker/engine';
 import type { EngineHost } from './docker/engine-host';
 import type { DockerSnapshot } from './docker/state';
 import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
+import { sshFrame } from './shell/commands/ssh';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
 
@@ -35,6 +37,8 @@ export interface HostOptions {
   mac: string;
   clock: Clock;
   elapsed: () => number;
+  /** Every host of the world (this one included), listed in /etc/hosts. */
+  peers?: { hostname: string; address: string }[];
 }
 
 /** A mount as data: its spec rebuilds the filesystem object after a restore. */
@@ -49,7 +53,8 @@ export interface HostSnapshot {
   network: NetworkSnapshot;
   docker: DockerSnapshot;
   mountTables: [number, SavedMount[], MountSpec | undefined][];
-  shells: { pid: number; shell: ShellSnapshot }[];
+  /** The terminal's shells, bottom first; `host` names another host a shell runs on (ssh). */
+  shells: { pid: number; shell: ShellSnapshot; host?: string }[];
 }
 
 export class Host implements EngineHost {
@@ -67,6 +72,8 @@ export class Host implements EngineHost {
   private readonly mountTables = new Map<number, MountTable>();
   private readonly linkTimes: LinkTimes;
   private shells: Console | undefined;
+  /** The other hosts of the world, for ssh (set once all hosts are up). */
+  lan: Lan | undefined;
 
   private constructor(
     readonly hostname: string,
@@ -110,9 +117,27 @@ export class Host implements EngineHost {
       const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec && m.target !== '/' ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
       host.mountTables.set(inode, new MountTable(rootSpec ? host.mountFilesystem(rootSpec) : host.rootView(), entries, rootSpec));
     }
-    host.attachShells(saved.shells.map((s) => s.pid));
-    host.console.frames().forEach((frame, i) => frame.session.restore(saved.shells[i].shell));
+    const own = saved.shells.filter((s) => s.host === undefined);
+    host.attachShells(own.map((s) => s.pid));
+    host.console.frames().forEach((frame, i) => frame.session.restore(own[i].shell));
     return host;
+  }
+
+  /**
+   * After every host is back: the shells this terminal had open on other hosts (ssh) return on top
+   * of its stack, as the same frames those hosts restored, so both agree which shell is active.
+   */
+  reattachRemoteShells(saved: HostSnapshot, hostNamed: (name: string) => Host | undefined): void {
+    for (const entry of saved.shells) {
+      if (entry.host === undefined) continue;
+      const remote = hostNamed(entry.host);
+      const restored = remote?.console.frames().find((f) => f.pid === entry.pid);
+      if (!remote || !restored) continue;
+      const frame = sshFrame(remote, entry.pid, restored.session, remote.hostname);
+      remote.console.leave(restored);
+      remote.console.enter(frame);
+      this.console.restoreFrames([frame]);
+    }
   }
 
   /** The process reading /proc/self right now: a running command, else the active shell. */
@@ -228,7 +253,7 @@ export class Host implements EngineHost {
       mountTables: await Promise.all(
         [...this.mountTables.entries()].map(async ([inode, table]) => [inode, await Promise.all(table.list().map(saveMount)), table.rootSpec] as [number, SavedMount[], MountSpec | undefined]),
       ),
-      shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot() })),
+      shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot(), ...(f.host && f.host !== this ? { host: f.host.hostname } : {}) })),
     };
   }
 

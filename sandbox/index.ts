@@ -5,6 +5,7 @@
 import { createManualClock, type Clock } from './core/clock';
 import { createRandom, type Random } from './core/random';
 import { Host, type HostSnapshot } from './host';
+import { Lan } from './net/lan';
 import type { Console } from './shell/console';
 
 export { createElapsedClock, createManualClock, DEFAULT_EPOCH_MS, type Clock, type ManualClock } from './core/clock';
@@ -21,6 +22,8 @@ export interface SandboxOptions {
    * the cooperative yields that keep Ctrl-C working; simulated time comes from `clock`.
    */
   elapsed?: () => number;
+  /** The hosts of the world, the terminal's first; by default one host, `lab` at 10.0.0.10. */
+  hosts?: { hostname: string; address: string }[];
 }
 
 export interface SandboxSnapshot {
@@ -32,7 +35,7 @@ export interface SandboxSnapshot {
 }
 
 /** Bumped whenever the snapshot's shape changes; older saves are set aside, not misread. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 export const DEFAULT_HOSTNAME = 'lab';
 
 export class Sandbox {
@@ -44,6 +47,13 @@ export class Sandbox {
     this.clock = clock;
     this.random = random;
     this.hosts = hosts;
+    const lan = new Lan(hosts);
+    for (const host of hosts) host.lan = lan;
+  }
+
+  /** A host of this world by name (`node01`). */
+  hostNamed(hostname: string): Host | undefined {
+    return this.hosts.find((h) => h.hostname === hostname);
   }
 
   /** The host the terminal starts on. */
@@ -64,9 +74,12 @@ export class Sandbox {
     const seed = options.seed ?? 1;
     const clock = options.clock ?? createManualClock();
     const random = createRandom(seed);
-    const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
-    const host = await Host.boot({ random, hostname: DEFAULT_HOSTNAME, address: '10.0.0.10', mac, clock, elapsed: elapsedOrZero(options) });
-    return new Sandbox(seed, clock, [host], random);
+    const hosts: Host[] = [];
+    for (const { hostname, address } of options.hosts ?? [{ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10' }]) {
+      const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
+      hosts.push(await Host.boot({ random, hostname, address, mac, clock, elapsed: elapsedOrZero(options), peers: options.hosts ?? [] }));
+    }
+    return new Sandbox(seed, clock, hosts, random);
   }
 
   static async restore(saved: SandboxSnapshot, options: SandboxOptions = {}): Promise<Sandbox> {
@@ -74,7 +87,10 @@ export class Sandbox {
     const clock = options.clock ?? createManualClock();
     const random = createRandom(saved.randomState);
     const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options), random)));
-    return new Sandbox(saved.seed, clock, hosts, random);
+    const sandbox = new Sandbox(saved.seed, clock, hosts, random);
+    // Shells the terminal opened on other hosts (ssh) come back on top of its own.
+    hosts.forEach((host, i) => host.reattachRemoteShells(saved.hosts[i], (name) => sandbox.hostNamed(name)));
+    return sandbox;
   }
 }
 

@@ -44,7 +44,11 @@ export function worldOf(sandbox: Sandbox): World {
     },
     processes: () => host.kernel.list(),
     cwd: () => host.console.top.session.getCwd(),
-    hostname: () => host.kernel.uts(host.kernel.require(host.console.top.pid)).hostname,
+    hostname: () => {
+      // The active shell may run on another host (ssh node01): ask that host's kernel.
+      const kernel = host.console.top.host?.kernel ?? host.kernel;
+      return kernel.uts(kernel.require(host.console.top.pid)).hostname;
+    },
     shellDepth: () => host.console.depth,
     variable: (name) => host.console.top.session.variable(name),
   };

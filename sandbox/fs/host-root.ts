@@ -9,6 +9,8 @@ export interface HostIdentity {
   hostname: string;
   /** The host's address on its LAN, written into /etc/hosts. */
   address: string;
+  /** The other hosts of the lab, listed in /etc/hosts so they are reachable by name. */
+  peers?: { hostname: string; address: string }[];
 }
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
@@ -88,7 +90,7 @@ export function writeHostRoot(fs: InMemoryFs, host: HostIdentity): void {
   const files: Record<string, string> = {
     '/etc/os-release': OS_RELEASE,
     '/etc/hostname': `${host.hostname}\n`,
-    '/etc/hosts': `127.0.0.1 localhost\n${host.address} ${host.hostname}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
+    '/etc/hosts': `127.0.0.1 localhost\n${host.address} ${host.hostname}\n${(host.peers ?? []).filter((p) => p.hostname !== host.hostname).map((p) => `${p.address} ${p.hostname}\n`).join('')}\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`,
     '/etc/resolv.conf': 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n',
     '/etc/passwd': PASSWD,
     '/etc/group': GROUP,

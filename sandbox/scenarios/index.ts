@@ -43,6 +43,18 @@ export const SCENARIOS: Scenario[] = [
       return sandbox;
     },
   },
+  {
+    name: 'three-fresh-hosts',
+    summary: 'three Ubuntu 24.04 hosts on one LAN, controlplane (10.0.0.10), node01 (.11) and node02 (.12); the terminal is on controlplane, `ssh node01` reaches the others',
+    build: (options) => Sandbox.create({ ...options, hosts: CLUSTER_HOSTS }),
+  },
+];
+
+/** The cluster course's machines: a control plane and two workers on the lab LAN. */
+export const CLUSTER_HOSTS = [
+  { hostname: 'controlplane', address: '10.0.0.10' },
+  { hostname: 'node01', address: '10.0.0.11' },
+  { hostname: 'node02', address: '10.0.0.12' },
 ];
 
 export function findScenario(name: string): Scenario | undefined {

@@ -6,6 +6,7 @@ export const INITIAL_PROMPTS: Record<string, string> = {
   'fresh-host': 'root@lab:~# ',
   'nginx-running': 'root@lab:~# ',
   'hello-world-exited': 'root@lab:~# ',
+  'three-fresh-hosts': 'root@controlplane:~# ',
 };
 
 export function initialPrompt(scenario: string): string {

@@ -4,15 +4,26 @@
  * terminal until it exits, when the one below takes over again with its state intact.
  */
 import { KernelError } from '../core/errors';
+import type { Kernel } from '../kernel/kernel';
 import type { Completion } from './completion';
 import type { RunResult, ShellSession } from './session';
 
 export interface ConsoleFrame {
   session: ShellSession;
-  /** Host pid of the shell process. */
+  /** Host pid of the shell process (on `host`, when the shell runs on another host). */
   pid: number;
   /** Called when the shell exits with its status: ends the processes that were waiting on it. */
   onExit: (status: number) => void;
+  /** The host the shell runs on, when it is not the terminal's own (`ssh node01`). */
+  host?: FrameHost;
+  /** What the terminal shows as the shell leaves; bash's `exit` by default, nothing for ash. */
+  farewell?: string;
+}
+
+/** Enough of a host for a frame to name it (kept narrow: the console does not depend on Host). */
+export interface FrameHost {
+  readonly hostname: string;
+  readonly kernel: Kernel;
 }
 
 /** Something a command asks of the terminal's surroundings (the page), not of the world. */
@@ -70,6 +81,17 @@ export class Console {
     await fs.writeFile(path, content);
   }
 
+  /** Another terminal's shell runs on this host (`ssh` here from elsewhere): it is this host's active shell too. */
+  enter(frame: ConsoleFrame): void {
+    this.stack.push(frame);
+  }
+
+  /** That shell has ended. */
+  leave(frame: ConsoleFrame): void {
+    const at = this.stack.indexOf(frame);
+    if (at > 0) this.stack.splice(at, 1);
+  }
+
   /** A command asks for a shell to take over the terminal once the current line has finished. */
   push(frame: ConsoleFrame): void {
     this.pending.push(frame);
@@ -115,8 +137,8 @@ export class Console {
     const result = await frame.session.run(line, signal);
     if (result.exited && this.stack.length > 1) {
       this.stack.pop();
-      // An interactive bash says `exit` as it leaves; BusyBox's ash leaves silently.
-      if (frame.session.identity.style !== 'ash') result.stderr += 'exit\n';
+      // An interactive bash says `exit` as it leaves; BusyBox's ash leaves silently; ssh says more.
+      result.stderr += frame.farewell ?? (frame.session.identity.style === 'ash' ? '' : 'exit\n');
       frame.onExit(result.exitCode);
       this.top.session.setLastStatus(result.exitCode);
     }

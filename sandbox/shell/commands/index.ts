@@ -24,6 +24,7 @@ import { pgrepCommand, pidofCommand } from './pgrep';
 import { psCommand } from './ps';
 import { rmdirCommand } from './rmdir';
 import { sleepCommand } from './sleep';
+import { sshCommand } from './ssh';
 import { stressCommand } from './stress';
 import { topCommand } from './top';
 import { unshareCommand } from './unshare';
@@ -32,8 +33,8 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep', 'ssh'];

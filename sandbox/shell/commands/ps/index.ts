@@ -20,6 +20,8 @@ interface PsRequest {
   pids: number[] | null;
   names: string[] | null;
   headers: boolean;
+  /** Headers given with `-o name=LABEL`, by column. */
+  labels?: (string | undefined)[];
 }
 
 const FORMAT_DEFAULT = ['pid', 'tname', 'time', 'ucmd'];
@@ -97,9 +99,13 @@ export function parsePs(args: string[]): PsRequest | { error: string } {
     }
   }
   if (request.format.length > 0) {
+    // `-o pid=` or `-o pid=ID`: the text after `=` is the column's header (empty: no header).
+    request.labels = request.format.map((item) => (item.includes('=') ? item.slice(item.indexOf('=') + 1) : undefined));
+    request.format = request.format.map((item) => item.split('=')[0]);
     const unknown = request.format.find((name) => !COLUMNS[name.toLowerCase()]);
     if (unknown) return { error: `unknown user-defined format specifier "${unknown}"` };
     request.format = request.format.map((name) => name.toLowerCase());
+    if (request.labels.every((label) => label === '')) request.headers = false;
   } else request.format = user ? FORMAT_USER : full ? FORMAT_FULL : bsd ? FORMAT_BSD : FORMAT_DEFAULT;
   return request;
 }
@@ -137,7 +143,7 @@ function renderPs(ctx: ShellContext, request: PsRequest, pidNamespace: number, s
   }
   const columns = request.format.map((name) => ({ name, ...COLUMNS[name] }));
   const rows = selected.map((p) => columns.map((c) => c.value(p, columnContext)));
-  const lines = request.headers ? [columns.map((c) => c.header), ...rows] : rows;
+  const lines = request.headers ? [columns.map((c, i) => request.labels?.[i] ?? c.header), ...rows] : rows;
   return lines
     .map((cells) =>
       cells

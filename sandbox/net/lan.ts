@@ -1,0 +1,23 @@
+/**
+ * The lab's LAN: the hosts of one world, found by hostname or address (what /etc/hosts on each
+ * host lists). ssh and, later, the cluster's traffic between nodes go through it.
+ */
+import type { Host } from '../host';
+
+export class Lan {
+  constructor(private readonly hosts: readonly Host[]) {}
+
+  /** A host by its name or its address, as `ssh NAME` or `curl http://ADDRESS` would reach it. */
+  find(name: string): Host | undefined {
+    return this.hosts.find((h) => h.hostname === name || h.address === name);
+  }
+
+  all(): readonly Host[] {
+    return this.hosts;
+  }
+
+  /** The /etc/hosts lines every host gets for the others. */
+  hostsLines(): string {
+    return this.hosts.map((h) => `${h.address} ${h.hostname}\n`).join('');
+  }
+}
