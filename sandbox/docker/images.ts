@@ -2,7 +2,7 @@
  * The engine's image store: pulling from the offline registry (layer by layer, skipping layers
  * already present), listing, tagging and removing. State only; the CLI prints.
  */
-import { findImage, normaliseReference } from './catalogue/images';
+import { findImage, hasRepository, normaliseReference } from './catalogue/images';
 import type { EngineHost } from './engine-host';
 import { DockerError } from './errors';
 import type { EventLog } from './events';
@@ -75,7 +75,7 @@ export class ImageStore {
     const { repository, tag } = normaliseReference(reference);
     const definition = findImage(repository, tag);
     if (!definition) {
-      const known = findImage(repository, 'latest') ?? this.anyTag(repository);
+      const known = hasRepository(repository);
       throw new DockerError(
         known
           ? `manifest for ${repository}:${tag} not found: manifest unknown: manifest unknown`
@@ -114,10 +114,6 @@ export class ImageStore {
     this.images.set(id, image);
     this.events?.emit('image', 'pull', tagName.replace(/^library\//, ''), { name: repository.replace(/^library\//, '') });
     return { repository, tag, layers, digest, upToDate, image };
-  }
-
-  private anyTag(repository: string): ImageDefinition | undefined {
-    return findImage(repository, 'latest');
   }
 
   private async storeLayer(layer: LayerDefinition, diff: string, chain: string[], lowerLinks: string[], parent: string | null): Promise<StoredLayer> {

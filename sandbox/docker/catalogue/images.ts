@@ -6,6 +6,7 @@
 import type { EmptyStep, ImageDefinition, LayerDefinition } from '../image-spec';
 import { httpdFiles, nginxFiles, nodeFiles, pythonFiles, redisFiles } from './app-files';
 import { alpineFiles, busyboxFiles, debianFiles, ubuntuFiles } from './base-files';
+import { KUBERNETES_IMAGES } from './kubernetes-images';
 
 const at = (iso: string) => Date.parse(iso);
 const step = (createdBy: string): EmptyStep => ({ createdBy });
@@ -202,5 +203,10 @@ export function normaliseReference(reference: string): { repository: string; tag
 }
 
 export function findImage(repository: string, tag: string): ImageDefinition | undefined {
-  return IMAGES.find((image) => image.repository === repository && image.tags.includes(tag));
+  return [...IMAGES, ...KUBERNETES_IMAGES].find((image) => image.repository === repository && image.tags.includes(tag));
+}
+
+/** Whether the registry has the repository at all (under any tag): a wrong tag is "manifest unknown". */
+export function hasRepository(repository: string): boolean {
+  return [...IMAGES, ...KUBERNETES_IMAGES].some((image) => image.repository === repository);
 }

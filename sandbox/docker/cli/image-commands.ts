@@ -10,9 +10,22 @@ import { formatListing, humanDuration, humanSize, table } from './format';
 import type { CommandOutput, Live } from './output';
 import { streamPull } from './pull-progress';
 
-/** Docker Hub's official images live under `library/`; others under their own namespace. */
+/** `registry.k8s.io/pause`: a repository that names its registry (a host with a dot or a port). */
+function registryOf(repository: string): string | undefined {
+  const first = repository.split('/')[0];
+  return repository.includes('/') && /[.:]/.test(first) ? first : undefined;
+}
+
+/** The path docker prints after "Pulling from": Docker Hub's official images under `library/`, a registry's without its host. */
 export function qualified(repository: string): string {
+  const registry = registryOf(repository);
+  if (registry) return repository.slice(registry.length + 1);
   return repository.includes('/') ? repository : `library/${repository}`;
+}
+
+/** The image's full reference, as `docker pull` ends with it. */
+export function fullReference(repository: string, tag: string): string {
+  return registryOf(repository) ? `${repository}:${tag}` : `docker.io/${qualified(repository)}:${tag}`;
 }
 
 export interface PulledLines {
@@ -41,7 +54,7 @@ export async function pull(engine: DockerEngine, args: string[], live: Live | nu
   if (!reference) return { stdout: '', stderr: '"docker pull" requires exactly 1 argument.\nSee \'docker pull --help\'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry\n', exitCode: 1 };
   const pulled = await pullLines(engine, reference);
   const { repository, tag } = normaliseReference(reference);
-  const fullName = `docker.io/${qualified(repository)}:${tag}`;
+  const fullName = fullReference(repository, tag);
   // -q: only the image's full reference.
   if (args.includes('-q') || args.includes('--quiet')) return { stdout: `${fullName}\n`, stderr: '', exitCode: 0 };
   if (live && (await streamPull(live, pulled.header, pulled.layers, [...pulled.footer, fullName]))) return { stdout: '', stderr: '', exitCode: 0 };
