@@ -25,7 +25,7 @@ import type { Random } from './core/random';
 import { DockerEngine } from './docker/engine';
 import type { EngineHost } from './docker/engine-host';
 import type { DockerSnapshot } from './docker/state';
-import { hostCommands, HOST_COMMAND_NAMES } from './shell/commands';
+import { hostCommands, HOST_COMMAND_NAMES, KUBERNETES_COMMAND_NAMES } from './shell/commands';
 import { sshFrame } from './shell/commands/ssh';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
@@ -39,6 +39,8 @@ export interface HostOptions {
   elapsed: () => number;
   /** Every host of the world (this one included), listed in /etc/hosts. */
   peers?: { hostname: string; address: string }[];
+  /** kubeadm, kubelet and kubectl are installed (the cluster course's hosts). */
+  kubernetes?: boolean;
 }
 
 /** A mount as data: its spec rebuilds the filesystem object after a restore. */
@@ -97,7 +99,7 @@ export class Host implements EngineHost {
   static async boot(options: HostOptions): Promise<Host> {
     const rootfs = new InMemoryFs();
     writeHostRoot(rootfs, options);
-    writeCommandStubs(rootfs, HOST_COMMAND_NAMES);
+    writeCommandStubs(rootfs, [...HOST_COMMAND_NAMES, ...(options.kubernetes ? KUBERNETES_COMMAND_NAMES : [])]);
     await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed, options.random);

@@ -6,6 +6,7 @@ import { createManualClock, type Clock } from './core/clock';
 import { createRandom, type Random } from './core/random';
 import { Host, type HostSnapshot } from './host';
 import { Lan } from './net/lan';
+import { Cluster, type ClusterSnapshot } from './kubernetes/cluster';
 import type { Console } from './shell/console';
 
 export { createElapsedClock, createManualClock, DEFAULT_EPOCH_MS, type Clock, type ManualClock } from './core/clock';
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   elapsed?: () => number;
   /** The hosts of the world, the terminal's first; by default one host, `lab` at 10.0.0.10. */
   hosts?: { hostname: string; address: string }[];
+  /** The hosts have the Kubernetes tools installed. */
+  kubernetes?: boolean;
 }
 
 export interface SandboxSnapshot {
@@ -31,7 +34,11 @@ export interface SandboxSnapshot {
   seed: number;
   /** The seeded generator's position, so ids keep their sequence across a restore. */
   randomState: number;
+  /** The world's clock when saved: a restored world carries on from there, never back in time. */
+  time?: number;
   hosts: HostSnapshot[];
+  /** The Kubernetes cluster the hosts form, when there is one. */
+  cluster?: { state: ClusterSnapshot; apiServerAddress: string };
 }
 
 /** Bumped whenever the snapshot's shape changes; older saves are set aside, not misread. */
@@ -51,6 +58,11 @@ export class Sandbox {
     for (const host of hosts) host.lan = lan;
   }
 
+  /** Every host, the terminal's first. */
+  allHosts(): readonly Host[] {
+    return this.hosts;
+  }
+
   /** A host of this world by name (`node01`). */
   hostNamed(hostname: string): Host | undefined {
     return this.hosts.find((h) => h.hostname === hostname);
@@ -67,7 +79,15 @@ export class Sandbox {
   }
 
   async snapshot(): Promise<SandboxSnapshot> {
-    return { version: SNAPSHOT_VERSION, seed: this.seed, randomState: this.random.state(), hosts: await Promise.all(this.hosts.map((h) => h.snapshot())) };
+    const cluster = this.host.lan?.cluster;
+    return {
+      version: SNAPSHOT_VERSION,
+      seed: this.seed,
+      randomState: this.random.state(),
+      time: this.clock.now(),
+      hosts: await Promise.all(this.hosts.map((h) => h.snapshot())),
+      ...(cluster ? { cluster: { state: cluster.cluster.snapshot(), apiServerAddress: cluster.apiServerAddress } } : {}),
+    };
   }
 
   static async create(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -77,17 +97,18 @@ export class Sandbox {
     const hosts: Host[] = [];
     for (const { hostname, address } of options.hosts ?? [{ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10' }]) {
       const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
-      hosts.push(await Host.boot({ random, hostname, address, mac, clock, elapsed: elapsedOrZero(options), peers: options.hosts ?? [] }));
+      hosts.push(await Host.boot({ random, hostname, address, mac, clock, elapsed: elapsedOrZero(options), peers: options.hosts ?? [], kubernetes: options.kubernetes }));
     }
     return new Sandbox(seed, clock, hosts, random);
   }
 
   static async restore(saved: SandboxSnapshot, options: SandboxOptions = {}): Promise<Sandbox> {
     if (saved.version !== SNAPSHOT_VERSION) throw new Error(`snapshot version ${saved.version} is not ${SNAPSHOT_VERSION}`);
-    const clock = options.clock ?? createManualClock();
+    const clock = options.clock ?? createManualClock(saved.time);
     const random = createRandom(saved.randomState);
     const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options), random)));
     const sandbox = new Sandbox(saved.seed, clock, hosts, random);
+    if (saved.cluster) sandbox.host.lan!.cluster = { cluster: new Cluster(clock, random, saved.cluster.state), apiServerAddress: saved.cluster.apiServerAddress };
     // Shells the terminal opened on other hosts (ssh) come back on top of its own.
     hosts.forEach((host, i) => host.reattachRemoteShells(saved.hosts[i], (name) => sandbox.hostNamed(name)));
     return sandbox;

@@ -24,9 +24,10 @@ const post = (message: WorkerMessage) => scope.postMessage(message);
  */
 const now: () => number = performance.now.bind(performance);
 
-const options = (): SandboxOptions => ({
+/** A restored world's clock carries on from the moment it was saved. */
+const options = (startMs?: number): SandboxOptions => ({
   elapsed: now,
-  clock: createElapsedClock(now),
+  clock: createElapsedClock(now, startMs),
 });
 
 let world: Promise<Sandbox> | null = null;
@@ -97,7 +98,7 @@ async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<San
   let restored = false;
   if (saved) {
     try {
-      sandbox = await Sandbox.restore(saved, options());
+      sandbox = await Sandbox.restore(saved, options(saved.time));
       restored = true;
     } catch {
       // An unreadable save is set aside: the student gets a fresh world rather than none.

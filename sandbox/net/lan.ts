@@ -3,8 +3,12 @@
  * host lists). ssh and, later, the cluster's traffic between nodes go through it.
  */
 import type { Host } from '../host';
+import type { Cluster } from '../kubernetes/cluster';
 
 export class Lan {
+  /** The Kubernetes cluster these hosts form, once there is one, and where its API server listens. */
+  cluster: { cluster: Cluster; apiServerAddress: string } | undefined;
+
   constructor(private readonly hosts: readonly Host[]) {}
 
   /** A host by its name or its address, as `ssh NAME` or `curl http://ADDRESS` would reach it. */

@@ -5,6 +5,7 @@
  */
 import type { SandboxOptions } from '../index';
 import { Sandbox } from '../index';
+import { buildReadyCluster } from '../kubernetes/kubeadm/ready-cluster';
 
 export interface Scenario {
   name: string;
@@ -46,7 +47,16 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'three-fresh-hosts',
     summary: 'three Ubuntu 24.04 hosts on one LAN, controlplane (10.0.0.10), node01 (.11) and node02 (.12); the terminal is on controlplane, `ssh node01` reaches the others',
-    build: (options) => Sandbox.create({ ...options, hosts: CLUSTER_HOSTS }),
+    build: (options) => Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true }),
+  },
+  {
+    name: 'ready-cluster',
+    summary: 'the three hosts as a Kubernetes v1.31 cluster set up with kubeadm ten minutes ago: flannel, all nodes Ready, kubectl configured on controlplane',
+    build: async (options) => {
+      const sandbox = await Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true });
+      await buildReadyCluster(sandbox.allHosts());
+      return sandbox;
+    },
   },
 ];
 

@@ -7,6 +7,7 @@ export const INITIAL_PROMPTS: Record<string, string> = {
   'nginx-running': 'root@lab:~# ',
   'hello-world-exited': 'root@lab:~# ',
   'three-fresh-hosts': 'root@controlplane:~# ',
+  'ready-cluster': 'root@controlplane:~# ',
 };
 
 export function initialPrompt(scenario: string): string {

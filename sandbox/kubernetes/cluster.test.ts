@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../index';
+import { findScenario } from '../scenarios';
+
+async function run(sandbox: Sandbox, line: string): Promise<{ out: string; code: number }> {
+  const result = await sandbox.console.run(line);
+  return { out: result.stdout + result.stderr, code: result.exitCode };
+}
+
+const readyCluster = () => findScenario('ready-cluster')!.build({ seed: 1 });
+
+describe('the ready cluster', () => {
+  it('has three Ready nodes and a running control plane, as kubeadm leaves them', async () => {
+    const sandbox = await readyCluster();
+    expect((await run(sandbox, 'kubectl get nodes')).out).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION\ncontrolplane +Ready +control-plane +10m +v1\.31\.4\nnode01 +Ready +<none> +10m +v1\.31\.4\nnode02 +Ready +<none> +10m +v1\.31\.4\n$/);
+    const pods = (await run(sandbox, 'kubectl get pods -n kube-system --no-headers')).out.trim().split('\n');
+    expect(pods).toHaveLength(9);
+    expect(pods.every((line) => / 1\/1 +Running +0 /.test(line))).toBe(true);
+    expect((await run(sandbox, 'ls -1 /etc/kubernetes/manifests')).out.trim().split('\n')).toEqual(['etcd.yaml', 'kube-apiserver.yaml', 'kube-controller-manager.yaml', 'kube-scheduler.yaml']);
+  });
+
+  it('reconciles: a Deployment gets its pods, a deleted pod is replaced, a scale-up is honoured', async () => {
+    const sandbox = await readyCluster();
+    expect((await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=3')).out).toBe('deployment.apps/web created\n');
+    expect((await run(sandbox, 'kubectl get pods --no-headers')).out).toMatch(/ContainerCreating/);
+    await run(sandbox, 'sleep 6');
+    const running = (await run(sandbox, 'kubectl get pods --no-headers')).out.trim().split('\n');
+    expect(running.filter((l) => / 1\/1 +Running /.test(l))).toHaveLength(3);
+    // Workers only: the control plane's taint keeps ordinary pods off it.
+    expect((await run(sandbox, 'kubectl get pods -o wide --no-headers')).out).not.toContain('controlplane');
+    const victim = running[0].split(/\s+/)[0];
+    expect((await run(sandbox, `kubectl delete pod ${victim}`)).out).toBe(`pod "${victim}" deleted\n`);
+    await run(sandbox, 'sleep 6');
+    const after = (await run(sandbox, 'kubectl get pods --no-headers')).out.trim().split('\n');
+    expect(after).toHaveLength(3);
+    expect(after.some((l) => l.startsWith(victim))).toBe(false);
+    await run(sandbox, 'kubectl scale deployment web --replicas=5');
+    await run(sandbox, 'sleep 6');
+    expect((await run(sandbox, 'kubectl get deployment web --no-headers')).out).toMatch(/^web +5\/5 +5 +5 /);
+  });
+
+  it('an image the registry does not have ends in ImagePullBackOff', async () => {
+    const sandbox = await readyCluster();
+    await run(sandbox, 'kubectl run bad --image=nosuch/image');
+    await run(sandbox, 'sleep 30');
+    expect((await run(sandbox, 'kubectl get pod bad --no-headers')).out).toMatch(/^bad +0\/1 +ImagePullBackOff +0 /);
+  });
+
+  it('a running cluster survives a snapshot and restore', async () => {
+    const { Sandbox } = await import('../index');
+    const before = await readyCluster();
+    await run(before, 'kubectl create deployment web --image=nginx:1.27 --replicas=2 && sleep 6');
+    const expected = (await run(before, 'kubectl get pods -A -o wide')).out;
+    const after = await Sandbox.restore(JSON.parse(JSON.stringify(await before.snapshot())));
+    expect((await run(after, 'kubectl get pods -A -o wide')).out).toBe(expected);
+    await run(after, 'kubectl scale deployment web --replicas=3 && sleep 6');
+    expect((await run(after, 'kubectl get deploy web --no-headers')).out).toMatch(/^web +3\/3 /);
+  });
+});
+
+describe('kubectl without a cluster to talk to', () => {
+  it('says the connection to localhost:8080 was refused, as kubectl does without a kubeconfig', async () => {
+    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 1 });
+    const { out, code } = await run(sandbox, 'kubectl get nodes');
+    expect(code).toBe(1);
+    expect(out.split('\n').at(-2)).toBe('The connection to the server localhost:8080 was refused - did you specify the right host or port?');
+    expect(out).toMatch(/^E0302 09:00:00\.000000 +\d+ memcache\.go:265\] "Unhandled Error" err="couldn't get current server API group list: Get \\"http:\/\/localhost:8080\/api\?timeout=32s\\": dial tcp 127\.0\.0\.1:8080: connect: connection refused"\n/);
+  });
+
+  it('is not installed on the Docker lab host', async () => {
+    const sandbox = await findScenario('fresh-host')!.build({ seed: 1 });
+    expect((await run(sandbox, 'kubectl get pods')).out).toBe('bash: kubectl: command not found\n');
+  });
+});

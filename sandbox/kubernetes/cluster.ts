@@ -1,0 +1,150 @@
+/**
+ * A Kubernetes cluster in the world: the API store, the control loops of kube-controller-manager
+ * and kube-scheduler, and one kubelet per node. Time drives it: `settle()` runs every loop until
+ * nothing changes, then lets whatever fell due by now happen (a heartbeat, a container that has
+ * finished starting), so what kubectl reads is what a real cluster would show at this moment.
+ */
+import type { Clock } from '../core/clock';
+import type { Random } from '../core/random';
+import { ApiStore } from './api/store';
+import type { StoreSnapshot } from './api/store-types';
+import type { Pod, Service } from './api/types';
+import { createControllerContext, nextDeadline, runUntilIdle, type ControllerContext, type Reconciler } from './controllers/context';
+import { DaemonSetController } from './controllers/daemonset';
+import { DeploymentController } from './controllers/deployment';
+import { EndpointsController } from './controllers/endpoints';
+import { GarbageCollector } from './controllers/garbage-collector';
+import { NodeLifecycleController } from './controllers/node-lifecycle';
+import { ReplicaSetController } from './controllers/replicaset';
+import { Kubelet, type NodeIdentity } from './node/kubelet';
+import { Scheduler } from './scheduler/scheduler';
+
+/** A node as data, for snapshots: the kubelet's wiring is rebuilt from it. */
+export type NodeRecord = Omit<NodeIdentity, 'networkReady' | 'running'>;
+
+export interface ClusterSnapshot {
+  store: StoreSnapshot;
+  nodes: NodeRecord[];
+}
+
+/** At most this many catch-up rounds per settle: a loop that keeps falling due cannot hang the page. */
+const MAX_CATCH_UP = 50;
+
+export class Cluster {
+  readonly store: ApiStore;
+  private readonly ctx: ControllerContext;
+  private readonly controllers: Reconciler[];
+  private readonly kubelets = new Map<string, { kubelet: Kubelet; record: NodeRecord }>();
+  /**
+   * How far the cluster's clock runs behind the world's: a cluster set up "ten minutes ago" is
+   * built with a lag, then catches up to the present step by step, doing what it would have done.
+   */
+  private lag = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly random: Random,
+    saved?: ClusterSnapshot,
+    /** Whether a host's kubelet service runs (systemctl stop kubelet stops its heartbeats). */
+    private readonly kubeletRunning: (hostname: string) => boolean = () => true,
+  ) {
+    const clusterClock: Clock = { now: () => clock.now() - this.lag, sleep: (ms, signal) => clock.sleep(ms, signal) };
+    this.store = new ApiStore({ clock: clusterClock, random }, saved?.store);
+    this.ctx = createControllerContext(this.store, () => clusterClock.now(), random);
+    this.controllers = [
+      new DeploymentController(this.ctx),
+      new ReplicaSetController(this.ctx),
+      new DaemonSetController(this.ctx),
+      new Scheduler(this.ctx),
+      new EndpointsController(this.ctx),
+      new NodeLifecycleController(this.ctx),
+      new GarbageCollector(this.ctx),
+    ];
+    for (const record of saved?.nodes ?? []) this.addNode(record);
+  }
+
+  /** A host joins as a node: its kubelet registers it on the next settle. */
+  addNode(record: NodeRecord): void {
+    const identity: NodeIdentity = { ...record, networkReady: () => this.networkReady(record.hostname), running: () => this.kubeletRunning(record.hostname) };
+    this.kubelets.set(record.hostname, { kubelet: new Kubelet(this.ctx, identity), record });
+  }
+
+  /** A free NodePort, 30000-32767, drawn as the API server draws one. */
+  allocateNodePort(): number {
+    const used = new Set(this.store.list<Service>('Service').flatMap((s) => (s.spec.ports ?? []).map((p) => p.nodePort)));
+    let port = 30000 + this.random.int(2768);
+    while (used.has(port)) port = port === 32767 ? 30000 : port + 1;
+    return port;
+  }
+
+  /** A free ClusterIP from 10.96.0.0/12, past the addresses kubeadm reserves (.1 and .10). */
+  allocateClusterIP(): string {
+    const used = new Set(this.store.list<Service>('Service').map((s) => s.spec.clusterIP));
+    for (;;) {
+      const n = 11 + this.random.int((1 << 20) - 12);
+      const ip = `10.${96 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+      if (!used.has(ip) && (n & 255) !== 0 && (n & 255) !== 255) return ip;
+    }
+  }
+
+  nodeNames(): string[] {
+    return [...this.kubelets.keys()];
+  }
+
+  /** Everything the cluster would have done by now. */
+  settle(): void {
+    const loops = this.loops();
+    for (let round = 0; round < MAX_CATCH_UP; round++) {
+      runUntilIdle(loops);
+      const due = nextDeadline(loops);
+      if (due === undefined || due > this.ctx.now()) break;
+    }
+    if (this.lag > 0) this.catchUp();
+  }
+
+  /** Runs the loops until idle at the cluster's current moment, without catching up. */
+  settleNow(): void {
+    runUntilIdle(this.loops());
+  }
+
+  /** What follows happens `ms` in the past (a cluster set up before the student arrived). */
+  backdate(ms: number): void {
+    this.lag = ms;
+  }
+
+  /** From the past to the present, stopping at each moment the cluster had something to do. */
+  private catchUp(): void {
+    const loops = this.loops();
+    for (let step = 0; step < 10_000 && this.lag > 0; step++) {
+      runUntilIdle(loops);
+      const due = nextDeadline(loops);
+      const present = this.clock.now();
+      this.lag = due === undefined || due >= present ? 0 : Math.max(0, present - Math.max(due, this.ctx.now() + 1));
+    }
+    this.lag = 0;
+    runUntilIdle(loops);
+  }
+
+  /** When the cluster will next change by itself (for `kubectl get -w` and `kubectl wait`). */
+  nextChange(): number | undefined {
+    return nextDeadline(this.loops());
+  }
+
+  snapshot(): ClusterSnapshot {
+    return { store: this.store.snapshot(), nodes: [...this.kubelets.values()].map((k) => k.record) };
+  }
+
+  private loops(): Reconciler[] {
+    return [...this.controllers, ...[...this.kubelets.values()].map((k) => k.kubelet)];
+  }
+
+  /**
+   * A node's pod network is up once the CNI's own pod runs on it (flannel's DaemonSet writes the
+   * CNI configuration the kubelet waits for).
+   */
+  private networkReady(hostname: string): boolean {
+    return this.store
+      .list<Pod>('Pod', { fieldSelector: `spec.nodeName=${hostname}`, labelSelector: 'app=flannel' })
+      .some((p) => p.status?.phase === 'Running');
+  }
+}

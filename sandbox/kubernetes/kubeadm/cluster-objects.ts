@@ -1,0 +1,162 @@
+/**
+ * The objects `kubeadm init` leaves in a new cluster (v1.31 defaults): the control plane's static
+ * pods as their mirror pods on the control-plane node, the namespaces, the `kubernetes` and
+ * `kube-dns` Services, CoreDNS as a Deployment and kube-proxy as a DaemonSet; and flannel's
+ * DaemonSet, which applying its manifest adds. Plain data: kubeadm and the ready-cluster scenario
+ * both create them through the store.
+ */
+import type { Container, DaemonSet, Deployment, Namespace, Pod, Service, Toleration } from '../api/types';
+import { KUBERNETES_VERSION } from '../node/kubelet';
+
+export interface ControlPlaneIdentity {
+  nodeName: string;
+  address: string;
+  podNetworkCidr: string;
+  serviceCidr: string;
+}
+
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+
+const SYSTEM_CRITICAL: Toleration[] = [{ key: 'CriticalAddonsOnly', operator: 'Exists' }];
+
+function staticPod(component: string, nodeName: string, nodeUid: string, container: Container, extraLabels: Record<string, string> = {}): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${component}-${nodeName}`,
+      namespace: 'kube-system',
+      labels: { component, tier: 'control-plane', ...extraLabels },
+      annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': 'mirror' },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: nodeUid, controller: true }],
+    },
+    spec: { containers: [container], hostNetwork: true, nodeName, priorityClassName: 'system-node-critical', priority: 2000001000, tolerations: [{ operator: 'Exists', effect: 'NoExecute' }], restartPolicy: 'Always' },
+    status: { phase: 'Pending' },
+  };
+}
+
+/** kube-apiserver, kube-controller-manager, kube-scheduler and etcd, as kubeadm writes their manifests. */
+export function controlPlanePods(cp: ControlPlaneIdentity, nodeUid: string): Pod[] {
+  const image = (name: string) => `registry.k8s.io/${name}:${KUBERNETES_VERSION}`;
+  return [
+    staticPod('etcd', cp.nodeName, nodeUid, {
+      name: 'etcd',
+      image: 'registry.k8s.io/etcd:3.5.15-0',
+      command: ['etcd', `--advertise-client-urls=https://${cp.address}:2379`, '--cert-file=/etc/kubernetes/pki/etcd/server.crt', '--client-cert-auth=true', '--data-dir=/var/lib/etcd', `--initial-advertise-peer-urls=https://${cp.address}:2380`, `--initial-cluster=${cp.nodeName}=https://${cp.address}:2380`, '--key-file=/etc/kubernetes/pki/etcd/server.key', `--listen-client-urls=https://127.0.0.1:2379,https://${cp.address}:2379`, `--name=${cp.nodeName}`, '--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt'],
+      resources: { requests: { cpu: '100m', memory: '100Mi' } },
+    }),
+    staticPod('kube-apiserver', cp.nodeName, nodeUid, {
+      name: 'kube-apiserver',
+      image: image('kube-apiserver'),
+      command: ['kube-apiserver', `--advertise-address=${cp.address}`, '--allow-privileged=true', '--authorization-mode=Node,RBAC', '--client-ca-file=/etc/kubernetes/pki/ca.crt', '--enable-admission-plugins=NodeRestriction', '--etcd-servers=https://127.0.0.1:2379', '--secure-port=6443', `--service-cluster-ip-range=${cp.serviceCidr}`, '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt', '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key'],
+      resources: { requests: { cpu: '250m' } },
+    }),
+    staticPod('kube-controller-manager', cp.nodeName, nodeUid, {
+      name: 'kube-controller-manager',
+      image: image('kube-controller-manager'),
+      command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf', `--cluster-cidr=${cp.podNetworkCidr}`, '--cluster-name=kubernetes', '--kubeconfig=/etc/kubernetes/controller-manager.conf', '--leader-elect=true', `--service-cluster-ip-range=${cp.serviceCidr}`, '--use-service-account-credentials=true'],
+      resources: { requests: { cpu: '200m' } },
+    }),
+    staticPod('kube-scheduler', cp.nodeName, nodeUid, {
+      name: 'kube-scheduler',
+      image: image('kube-scheduler'),
+      command: ['kube-scheduler', '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf', '--bind-address=127.0.0.1', '--kubeconfig=/etc/kubernetes/scheduler.conf', '--leader-elect=true'],
+      resources: { requests: { cpu: '100m' } },
+    }),
+  ];
+}
+
+export function systemNamespaces(): Namespace[] {
+  return ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }));
+}
+
+/** The first address of the service range: the `kubernetes` Service; the tenth: kube-dns. */
+export function serviceAddress(serviceCidr: string, host: number): string {
+  const [a, b, c] = serviceCidr.split('/')[0].split('.');
+  return `${a}.${b}.${c}.${host}`;
+}
+
+export function clusterServices(serviceCidr: string): Service[] {
+  return [
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { type: 'ClusterIP', clusterIP: serviceAddress(serviceCidr, 1), clusterIPs: [serviceAddress(serviceCidr, 1)], ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None' } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' } },
+      spec: { type: 'ClusterIP', selector: { 'k8s-app': 'kube-dns' }, clusterIP: serviceAddress(serviceCidr, 10), clusterIPs: [serviceAddress(serviceCidr, 10)], ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }], sessionAffinity: 'None' },
+    },
+  ];
+}
+
+export function coreDns(): Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        spec: {
+          containers: [{ name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3', args: ['-conf', '/etc/coredns/Corefile'], ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }, { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' }, { containerPort: 9153, name: 'metrics', protocol: 'TCP' }], resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } } }],
+          priorityClassName: 'system-cluster-critical',
+          serviceAccountName: 'coredns',
+          dnsPolicy: 'Default',
+          tolerations: [...SYSTEM_CRITICAL, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+        },
+      },
+    },
+  };
+}
+
+export function kubeProxy(): DaemonSet {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system', labels: { 'k8s-app': 'kube-proxy' } },
+    spec: {
+      selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+      updateStrategy: { type: 'RollingUpdate' },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+        spec: {
+          containers: [{ name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'] }],
+          hostNetwork: true,
+          priorityClassName: 'system-node-critical',
+          serviceAccountName: 'kube-proxy',
+          tolerations: [{ operator: 'Exists' }],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+        },
+      },
+    },
+  };
+}
+
+/** What flannel's kube-flannel.yml creates that matters here: its namespace and its DaemonSet. */
+export function flannel(): [Namespace, DaemonSet] {
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged', 'kubernetes.io/metadata.name': 'kube-flannel' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kube-flannel-ds', namespace: 'kube-flannel', labels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' } },
+      spec: {
+        selector: { matchLabels: { app: 'flannel', 'k8s-app': 'flannel' } },
+        template: {
+          metadata: { labels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' } },
+          spec: {
+            containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.26.1', command: ['/opt/bin/flanneld'], args: ['--ip-masq', '--kube-subnet-mgr'], resources: { requests: { cpu: '100m', memory: '50Mi' } } }],
+            initContainers: [{ name: 'install-cni-plugin', image: 'docker.io/flannel/flannel-cni-plugin:v1.5.1-flannel2', command: ['cp'], args: ['-f', '/flannel', '/opt/cni/bin/flannel'] }],
+            hostNetwork: true,
+            priorityClassName: 'system-node-critical',
+            serviceAccountName: 'flannel',
+            tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }],
+          },
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,287 @@
+/**
+ * A node's kubelet, as a control loop on the simulated clock: it registers its Node, posts the
+ * Ready condition every 10 s (NotReady while no CNI is installed), and brings the pods bound to it
+ * to life: ContainerCreating, the image pulled (once per node, and only images the lab's registry
+ * knows: others end in ErrImagePull and ImagePullBackOff), then Running and Ready with an address
+ * from the node's pod CIDR. It never prints; its Events are what `kubectl describe` shows.
+ */
+import { findImage, normaliseReference } from '../../docker/catalogue/images';
+import { manifestDigest } from '../../docker/image-ids';
+import type { Node, NodeCondition, Pod } from '../api/types';
+import type { ControllerContext, Reconciler } from '../controllers/context';
+import { parseTime, rfc3339 } from '../controllers/time';
+
+export const KUBERNETES_VERSION = 'v1.31.4';
+/** How often the kubelet posts its status, and how long a container takes to come up. */
+const HEARTBEAT_MS = 10_000;
+const CREATE_MS = 2_000;
+const PULL_MS = 3_000;
+const BACKOFF_MS = 10_000;
+const STOP_MS = 1_000;
+
+export interface NodeIdentity {
+  hostname: string;
+  address: string;
+  /** `10.244.1.0/24`: where this node's pods get their addresses. */
+  podCIDR: string;
+  controlPlane: boolean;
+  /** Whether a CNI plugin is installed (pods get networking, the node turns Ready). */
+  networkReady: () => boolean;
+  /** Whether the kubelet runs at all (systemctl stop kubelet silences it). */
+  running: () => boolean;
+}
+
+export class Kubelet implements Reconciler {
+  readonly name: string;
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly node: NodeIdentity,
+  ) {
+    this.name = `kubelet/${node.hostname}`;
+  }
+
+  reconcile(): number {
+    if (!this.node.running()) return 0;
+    let writes = this.postStatus();
+    for (const pod of this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` })) writes += this.syncPod(pod);
+    return writes;
+  }
+
+  nextDeadline(): number | undefined {
+    if (!this.node.running()) return undefined;
+    const node = this.ctx.store.get<Node>('Node', undefined, this.node.hostname);
+    const beat = parseTime(node?.status?.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime);
+    let next = Number.isNaN(beat) ? this.ctx.now() : beat + HEARTBEAT_MS;
+    for (const pod of this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` })) {
+      const due = this.podDeadline(pod);
+      if (due !== undefined && due < next) next = due;
+    }
+    return next;
+  }
+
+  /** Registers the Node, then refreshes its Ready condition when the heartbeat is due or readiness changed. */
+  private postStatus(): number {
+    const now = this.ctx.now();
+    const existing = this.ctx.store.get<Node>('Node', undefined, this.node.hostname);
+    const ready = this.node.networkReady();
+    if (!existing) {
+      this.ctx.store.create<Node>(this.registration(now, ready));
+      this.ctx.events.record('kubelet', { apiVersion: 'v1', kind: 'Node', metadata: { name: this.node.hostname } }, 'Normal', 'Starting', 'Starting kubelet.', this.node.hostname);
+      return 1;
+    }
+    const current = existing.status!.conditions.find((c) => c.type === 'Ready')!;
+    const due = parseTime(current.lastHeartbeatTime) + HEARTBEAT_MS <= now;
+    const changed = (current.status === 'True') !== ready;
+    if (!due && !changed) return 0;
+    existing.status!.conditions = existing.status!.conditions.map((c) => (c.type === 'Ready' ? readyCondition(ready, now, changed ? now : parseTime(c.lastTransitionTime)) : { ...c, lastHeartbeatTime: rfc3339(now) }));
+    if (changed && ready) this.ctx.events.record('kubelet', existing, 'Normal', 'NodeReady', `Node ${this.node.hostname} status is now: NodeReady`, this.node.hostname);
+    this.ctx.store.update(existing);
+    return 1;
+  }
+
+  private registration(now: number, ready: boolean): Node {
+    const time = rfc3339(now);
+    const pressure = (type: NodeCondition['type'], reason: string, message: string): NodeCondition => ({ type, status: 'False', reason, message, lastHeartbeatTime: time, lastTransitionTime: time });
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: this.node.hostname,
+        labels: {
+          'beta.kubernetes.io/arch': 'amd64',
+          'beta.kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+          'kubernetes.io/hostname': this.node.hostname,
+          'kubernetes.io/os': 'linux',
+          ...(this.node.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+        },
+        annotations: { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock', 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+      },
+      spec: {
+        podCIDR: this.node.podCIDR,
+        podCIDRs: [this.node.podCIDR],
+        ...(this.node.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] } : {}),
+      },
+      status: {
+        capacity: { cpu: '2', 'ephemeral-storage': '30297152Ki', 'hugepages-2Mi': '0', memory: '4005732Ki', pods: '110' },
+        allocatable: { cpu: '2', 'ephemeral-storage': '27921738554', 'hugepages-2Mi': '0', memory: '3903332Ki', pods: '110' },
+        conditions: [
+          pressure('MemoryPressure', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+          pressure('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+          pressure('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+          readyCondition(ready, now, now),
+        ],
+        addresses: [{ type: 'InternalIP', address: this.node.address }, { type: 'Hostname', address: this.node.hostname }],
+        nodeInfo: {
+          machineID: this.ctx.random.hex(32),
+          systemUUID: uuidOf(this.ctx.random.hex(32)),
+          bootID: uuidOf(this.ctx.random.hex(32)),
+          kernelVersion: '6.8.0-49-generic',
+          osImage: 'Ubuntu 24.04.1 LTS',
+          containerRuntimeVersion: 'containerd://1.7.24',
+          kubeletVersion: KUBERNETES_VERSION,
+          kubeProxyVersion: '',
+          operatingSystem: 'linux',
+          architecture: 'amd64',
+        },
+      },
+    };
+  }
+
+  /** One step of a pod's life on this node, when its time has come. */
+  private syncPod(pod: Pod): number {
+    const now = this.ctx.now();
+    if (pod.metadata.deletionTimestamp) return this.finishDeletion(pod, now);
+    const status = pod.status ?? { phase: 'Pending' };
+    if (status.phase !== 'Pending' && !isWaiting(pod)) return 0;
+    const due = this.podDeadline(pod);
+    if (due === undefined) return 0;
+    if (due > now) return this.creating(pod, now);
+    const hostNetwork = pod.spec.hostNetwork === true;
+    if (!hostNetwork && !this.node.networkReady()) return 0;
+    const unknown = pod.spec.containers.find((c) => !knownImage(c.image));
+    if (unknown) return this.failPull(pod, unknown.image, now);
+    for (const container of pod.spec.containers) {
+      this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Successfully pulled image "${container.image}" in 2.871s (2.871s including waiting). Image size: ${catalogued(container.image)?.steps.reduce((sum, step) => sum + ('size' in step ? step.size : 0), 0) ?? 0} bytes.`, this.node.hostname);
+      this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
+      this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
+    }
+    const time = rfc3339(now);
+    const ip = hostNetwork ? this.node.address : this.allocateIp(pod);
+    pod.status = {
+      ...status,
+      phase: 'Running',
+      hostIP: this.node.address,
+      podIP: ip,
+      podIPs: [{ ip }],
+      startTime: status.startTime ?? time,
+      conditions: (['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const).map((type) => ({ type, status: 'True' as const, lastProbeTime: null, lastTransitionTime: time })),
+      containerStatuses: pod.spec.containers.map((c) => ({
+        name: c.name,
+        image: imageName(c.image),
+        imageID: `${imageName(c.image).replace(/:[^:/]+$/, '')}@${findDigest(c.image)}`,
+        containerID: `containerd://${this.ctx.random.hex(64)}`,
+        ready: true,
+        started: true,
+        restartCount: 0,
+        state: { running: { startedAt: time } },
+        lastState: {},
+      })),
+    };
+    this.ctx.store.update(pod);
+    return 1;
+  }
+
+  /** A pod just bound here: its sandbox and containers are being created (STATUS ContainerCreating). */
+  private creating(pod: Pod, now: number): number {
+    if (pod.status?.containerStatuses?.length) return 0;
+    if (!pod.spec.hostNetwork && !this.node.networkReady()) return 0;
+    for (const container of pod.spec.containers) this.ctx.events.record('kubelet', pod, 'Normal', 'Pulling', `Pulling image "${container.image}"`, this.node.hostname);
+    pod.status = {
+      ...(pod.status ?? { phase: 'Pending' }),
+      phase: 'Pending',
+      hostIP: this.node.address,
+      startTime: pod.status?.startTime ?? rfc3339(now),
+      containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
+    };
+    this.ctx.store.update(pod);
+    return 1;
+  }
+
+  /**
+   * A pod being deleted: its containers get SIGTERM and stop (the programs the lab runs all handle
+   * it within a second), then the kubelet confirms the deletion and the pod is gone.
+   */
+  private finishDeletion(pod: Pod, now: number): number {
+    const due = this.deletionDue(pod);
+    if (due > now) return 0;
+    this.ctx.store.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
+    return 1;
+  }
+
+  private deletionDue(pod: Pod): number {
+    const deadline = parseTime(pod.metadata.deletionTimestamp);
+    const requested = deadline - (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
+    return Math.min(deadline, requested + STOP_MS);
+  }
+
+  /** When the next step of a not-yet-running pod is due. */
+  private podDeadline(pod: Pod): number | undefined {
+    if (pod.metadata.deletionTimestamp) return this.deletionDue(pod);
+    if (pod.status?.phase !== 'Pending' && !isWaiting(pod)) return undefined;
+    const scheduled = parseTime(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.lastTransitionTime);
+    const created = parseTime(pod.metadata.creationTimestamp);
+    const start = Number.isNaN(scheduled) ? created : scheduled;
+    const waiting = pod.status?.containerStatuses?.find((s) => 'waiting' in s.state);
+    if (waiting && 'waiting' in waiting.state && waiting.state.waiting.reason === 'ImagePullBackOff') return undefined;
+    if (waiting && 'waiting' in waiting.state && waiting.state.waiting.reason === 'ErrImagePull') return start + CREATE_MS + PULL_MS + BACKOFF_MS;
+    return start + CREATE_MS + PULL_MS;
+  }
+
+  /** An image the lab's registry does not have: ErrImagePull, then ImagePullBackOff. */
+  private failPull(pod: Pod, image: string, now: number): number {
+    const reason = pod.status?.containerStatuses?.some((s) => 'waiting' in s.state && s.state.waiting.reason === 'ErrImagePull') ? 'ImagePullBackOff' : 'ErrImagePull';
+    const { repository, tag } = normaliseReference(image);
+    const message = reason === 'ErrImagePull'
+      ? `failed to pull and unpack image "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": failed to resolve reference "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
+      : `Back-off pulling image "${image}"`;
+    this.ctx.events.record('kubelet', pod, reason === 'ErrImagePull' ? 'Warning' : 'Normal', reason === 'ErrImagePull' ? 'Failed' : 'BackOff', reason === 'ErrImagePull' ? `Failed to pull image "${image}": ${message}` : message, this.node.hostname);
+    pod.status = {
+      ...(pod.status ?? { phase: 'Pending' }),
+      phase: 'Pending',
+      hostIP: this.node.address,
+      startTime: pod.status?.startTime ?? rfc3339(now),
+      containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason, message } }, lastState: {} })),
+    };
+    this.ctx.store.update(pod);
+    return 1;
+  }
+
+  /** The lowest free address of the node's pod CIDR, from .2 (the bridge holds .1). */
+  private allocateIp(pod: Pod): string {
+    const base = this.node.podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
+    const taken = new Set(this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` }).filter((p) => p.metadata.uid !== pod.metadata.uid).map((p) => p.status?.podIP));
+    let host = 2;
+    while (taken.has(`${base}.${host}`)) host++;
+    return `${base}.${host}`;
+  }
+}
+
+/** 32 hex digits as a UUID's five groups. */
+function uuidOf(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function readyCondition(ready: boolean, now: number, transition: number): NodeCondition {
+  return ready
+    ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: rfc3339(now), lastTransitionTime: rfc3339(transition) }
+    : { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', lastHeartbeatTime: rfc3339(now), lastTransitionTime: rfc3339(transition) };
+}
+
+function isWaiting(pod: Pod): boolean {
+  return pod.status?.containerStatuses?.some((s) => 'waiting' in s.state) ?? false;
+}
+
+/** `nginx` → `docker.io/library/nginx:latest`, as the CRI reports an image. */
+function imageName(image: string): string {
+  const { repository, tag } = normaliseReference(image);
+  if (/^[a-z0-9.-]+\.[a-z]+\//.test(repository)) return `${repository}:${tag}`;
+  return `docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}`;
+}
+
+/** The catalogue's image for a pod's `image:` (`nginx`, `nginx:1.27`, `registry.k8s.io/pause:3.10`). */
+function catalogued(image: string) {
+  const { repository, tag } = normaliseReference(image);
+  return findImage(repository, tag);
+}
+
+function knownImage(image: string): boolean {
+  return catalogued(image) !== undefined;
+}
+
+/** The repo digest the CRI reports as the container's imageID. */
+function findDigest(image: string): string {
+  const definition = catalogued(image);
+  return definition ? manifestDigest(definition) : '';
+}
