@@ -72,3 +72,25 @@ describe('kubectl without a cluster to talk to', () => {
     expect((await run(sandbox, 'kubectl get pods')).out).toBe('bash: kubectl: command not found\n');
   });
 });
+
+describe('the cluster from the hosts', () => {
+  it('kubectl apply creates, then leaves unchanged, then configures; the bundled flannel URL works offline', async () => {
+    const sandbox = await readyCluster();
+    await run(sandbox, "printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: shop\\n' > ns.yaml");
+    expect((await run(sandbox, 'kubectl apply -f ns.yaml')).out).toBe('namespace/shop created\n');
+    expect((await run(sandbox, 'kubectl apply -f ns.yaml')).out).toBe('namespace/shop unchanged\n');
+    expect((await run(sandbox, 'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml')).out).toBe('namespace/kube-flannel unchanged\ndaemonset.apps/kube-flannel-ds unchanged\n');
+    expect((await run(sandbox, 'kubectl apply -f https://example.com/app.yaml')).code).toBe(1);
+  });
+
+  it('crictl on a node lists the containers the kubelet runs there; etcdctl with the client certificate lists the keys', async () => {
+    const sandbox = await readyCluster();
+    const containers = (await run(sandbox, 'ssh node01 crictl ps 2>/dev/null')).out.trim().split('\n');
+    expect(containers[0]).toMatch(/^CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD$/);
+    expect(containers.slice(1).map((l) => l.split(/\s+/).at(-1))).toEqual(expect.arrayContaining([expect.stringMatching(/^kube-proxy-/), expect.stringMatching(/^kube-flannel-ds-/)]));
+    const certs = '--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
+    const keys = (await run(sandbox, `etcdctl ${certs} get /registry/minions --prefix --keys-only`)).out;
+    expect(keys).toBe('/registry/minions/controlplane\n\n/registry/minions/node01\n\n/registry/minions/node02\n\n');
+    expect((await run(sandbox, 'etcdctl get /registry --prefix --keys-only')).out).toMatch(/Error: context deadline exceeded\n$/);
+  });
+});

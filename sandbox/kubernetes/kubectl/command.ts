@@ -10,6 +10,7 @@ import { KUBERNETES_VERSION } from '../node/kubelet';
 import { lastValue, parseKubectlArgs } from './args';
 import { connect } from './connection';
 import { tabwrite, GET_TABWRITER } from './print/tabwriter';
+import { apply } from './verbs/apply';
 import { describe } from './verbs/describe';
 import { get } from './verbs/get';
 import { create, expose, remove, run, scale } from './verbs/mutate';
@@ -35,8 +36,11 @@ export function kubectlCommand(ctx: ShellContext) {
     live.settle();
     const store = live.store;
     const namespace = lastValue(args, 'namespace') ?? 'default';
-    const result: KubectlResult = ((): KubectlResult => {
+    const result: KubectlResult = await (async (): Promise<KubectlResult> => {
       switch (verb) {
+        case 'apply':
+          // At run time stdin is a byte string (see docker prune): a manifest is ASCII or UTF-8 text.
+          return apply(store, args, namespace, commandContext.fs, commandContext.cwd, commandContext.stdin ? String(commandContext.stdin as unknown) : '', { clusterIP: () => live.allocateClusterIP(), nodePort: () => live.allocateNodePort() });
         case 'get':
           return get(store, args, namespace, ctx.kernel.clock.now());
         case 'version':

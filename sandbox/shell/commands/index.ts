@@ -26,6 +26,8 @@ import { rmdirCommand } from './rmdir';
 import { sleepCommand } from './sleep';
 import { sshCommand } from './ssh';
 import { kubectlCommand } from '../../kubernetes/kubectl/command';
+import { crictlCommand } from '../../kubernetes/node/crictl';
+import { etcdctlCommand } from '../../kubernetes/etcdctl';
 import { stressCommand } from './stress';
 import { topCommand } from './top';
 import { unshareCommand } from './unshare';
@@ -34,11 +36,11 @@ export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
     systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), kubectlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), kubectlCommand(ctx), crictlCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** The Kubernetes tools, installed only on the cluster course's hosts. */
-export const KUBERNETES_COMMAND_NAMES = ['kubectl'];
+export const KUBERNETES_COMMAND_NAMES = ['kubectl', 'crictl', 'etcdctl'];
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
 export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep', 'ssh'];

@@ -70,3 +70,20 @@ describe('parseManifest', () => {
       'error: unable to decode "x.yaml": Object \'Kind\' is missing in \'{"apiVersion":"v1","metadata":{"name":"x"}}\'\n');
   });
 });
+
+describe('parseManifest on any text', () => {
+  it('never throws', async () => {
+    const fc = (await import('fast-check')).default;
+    const unit = fc.constantFrom('a', ':', ' ', '\n', '-', '---\n', '{', '}', '[', ']', '"', "'", '\t', ',', 'kind: Pod', 'apiVersion: v1', '#', '&a', '*a', '|');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+      const result = parseManifest(text, 'x.yaml');
+      expect(result.error === undefined || result.error.startsWith('error: ')).toBe(true);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('aliases', () => {
+  it('reports an unknown anchor as go-yaml does', () => {
+    expect(parseManifest('a: 1\nb: *x\n', 'x.yaml').error).toBe("error: error parsing x.yaml: error converting YAML to JSON: yaml: line 2: unknown anchor 'x' referenced\n");
+  });
+});

@@ -152,12 +152,20 @@ export function parseManifest(text: string, source: string, options: { validate?
     for (const doc of parseAllDocuments(text)) {
       if (doc.errors.length > 0) {
         // Line numbers count from the start of the document, as kubectl converts each on its own.
-        const startLine = text.slice(0, doc.range[0]).split('\n').length - 1;
+        // kubectl's YAMLReader hands each document over without its `---` line.
+        const startLine = text.slice(0, doc.range[0]).split('\n').length - 1 + (text.startsWith('---', doc.range[0]) ? 1 : 0);
         const e = doc.errors[0];
         const { line, message } = goYamlProblem(text, e);
         return finish(objects, documents, source, options, `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line - startLine}: ${message}\n`);
       }
-      documents.push(doc.toJS({ maxAliasCount: 100 }));
+      try {
+        documents.push(doc.toJS({ maxAliasCount: 100 }));
+      } catch (e) {
+        const alias = /alias.*: (.+)$/.exec((e as Error).message)?.[1] ?? '';
+        const at = text.indexOf(`*${alias}`, doc.range[0]);
+        const line = text.slice(doc.range[0], at < 0 ? doc.range[0] : at).split('\n').length - (text.startsWith('---', doc.range[0]) ? 1 : 0);
+        return finish(objects, documents, source, options, `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: unknown anchor '${alias}' referenced\n`);
+      }
     }
   }
   return finish(objects, documents, source, options);
