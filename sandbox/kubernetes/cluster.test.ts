@@ -94,3 +94,17 @@ describe('the cluster from the hosts', () => {
     expect((await run(sandbox, 'etcdctl get /registry --prefix --keys-only')).out).toMatch(/Error: context deadline exceeded\n$/);
   });
 });
+
+describe('Services', () => {
+  it('a NodePort answers from every node, and the ClusterIP from any host, through a ready pod', async () => {
+    const sandbox = await readyCluster();
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=2 && kubectl expose deployment web --port 80 --type NodePort && sleep 6');
+    const port = (await run(sandbox, 'kubectl get svc web -o jsonpath="{.spec.ports[0].nodePort}"')).out;
+    expect(Number(port)).toBeGreaterThanOrEqual(30000);
+    for (const node of ['controlplane', 'node01', 'node02']) expect((await run(sandbox, `curl -s ${node}:${port} | grep title`)).out).toBe('<title>Welcome to nginx!</title>\n');
+    const clusterIP = (await run(sandbox, 'kubectl get svc web -o jsonpath="{.spec.clusterIP}"')).out;
+    expect((await run(sandbox, `ssh node01 curl -sI ${clusterIP} | head -1`)).out).toBe('HTTP/1.1 200 OK\r\n');
+    await run(sandbox, 'kubectl scale deployment web --replicas=0 && sleep 3');
+    expect((await run(sandbox, `curl -s node01:${port}`)).code).toBe(7);
+  });
+});

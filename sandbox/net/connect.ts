@@ -6,6 +6,7 @@ import { serveExpress, serveFlask, serveHttpd, serveNginx, serveNodeHttp, serveP
 import { attachmentsOf, networkNameOf } from '../docker/networks';
 import type { ContainerRecord } from '../docker/state';
 import type { Host } from '../host';
+import { podServer, routeInCluster } from '../kubernetes/node/service-proxy';
 import type { Connection } from './http';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', '[::1]']);
@@ -26,7 +27,8 @@ export function lookup(host: Host, fromPid: number, name: string): string | null
   if (LOOPBACK.has(name)) return name === '::1' || name === '[::1]' ? '::1' : '127.0.0.1';
   if (IPV4.test(name)) return name;
   const caller = containerOfNetns(host, host.kernel.require(fromPid).ns.net);
-  if (!caller) return name === host.hostname ? host.address : null;
+  // On a host: its own name, and the lab's other hosts as /etc/hosts lists them.
+  if (!caller) return name === host.hostname ? host.address : (host.lan?.find(name)?.address ?? null);
   if (name === caller.config.hostname) return caller.network?.ipAddress ?? '127.0.0.1';
   const shared = new Set(attachmentsOf(caller).filter((a) => a.name).map(networkNameOf));
   for (const other of host.docker.list(false)) {
@@ -67,8 +69,29 @@ export function reach(host: Host, fromPid: number, name: string, port: number): 
   return listening(target, port, near(caller)?.ipAddress ?? near(target)?.gateway ?? '172.17.0.1', address);
 }
 
+/**
+ * From a host of a Kubernetes cluster: a Service's ClusterIP, any node's NodePort (localhost
+ * included) or a pod's IP reaches a pod, whose image answers. Undefined when the address is not the
+ * cluster's, so Docker's routes apply.
+ */
+function connectInCluster(host: Host, fromPid: number, name: string, port: number): Connection | undefined {
+  const lan = host.lan;
+  if (!lan?.cluster || containerOfNetns(host, host.kernel.require(fromPid).ns.net)) return undefined;
+  const address = lookup(host, fromPid, name);
+  if (address === null) return undefined;
+  const { cluster } = lan.cluster;
+  cluster.settle();
+  const target = routeInCluster(cluster, address === '127.0.0.1' ? host.address : address, port, lan.all().map((h) => h.address));
+  if (!target) return undefined;
+  const server = target.ok ? podServer(target.pod, target.port) : undefined;
+  if (!server) return { ok: false, error: 'refused' };
+  return { ok: true, address, serve: async (request) => (await server({ ...request, clientAddress: host.address }, host.kernel.clock.now())).response };
+}
+
 /** An HTTP connection: reach, then the modelled server that answers. */
 export function connect(host: Host, fromPid: number, name: string, port: number): Connection {
+  const inCluster = connectInCluster(host, fromPid, name, port);
+  if (inCluster) return inCluster;
   const reached = reach(host, fromPid, name, port);
   if (!reached.ok) return reached;
   const { record, clientAddress, address } = reached;
