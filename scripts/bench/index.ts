@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { benchCourse } from './course';
 import { benchDocker } from './docker';
+import { benchKubernetes } from './kubernetes';
 import { benchExercises } from './exercises';
 import { benchHost } from './host';
 import { benchShell } from './shell';
@@ -15,6 +16,7 @@ async function main() {
   results.shell = await benchShell();
   results.host = await benchHost();
   results.docker = await benchDocker();
+  results.kubernetes = await benchKubernetes();
   results.exercises = await benchExercises();
   if (fs.existsSync('out/index.html')) {
     results.site = await benchSite();

@@ -44,7 +44,10 @@ export class Kubelet implements Reconciler {
   reconcile(): number {
     if (!this.node.running()) return 0;
     let writes = this.postStatus();
-    for (const pod of this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` })) writes += this.syncPod(pod);
+    const pods = this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` });
+    // The addresses in use on this node, kept current as pods start in this pass.
+    const taken = new Set(pods.map((p) => p.status?.podIP).filter((ip): ip is string => !!ip));
+    for (const pod of pods) writes += this.syncPod(pod, taken);
     return writes;
   }
 
@@ -130,7 +133,7 @@ export class Kubelet implements Reconciler {
   }
 
   /** One step of a pod's life on this node, when its time has come. */
-  private syncPod(pod: Pod): number {
+  private syncPod(pod: Pod, taken: Set<string>): number {
     const now = this.ctx.now();
     if (pod.metadata.deletionTimestamp) return this.finishDeletion(pod, now);
     const status = pod.status ?? { phase: 'Pending' };
@@ -148,7 +151,8 @@ export class Kubelet implements Reconciler {
       this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
     }
     const time = rfc3339(now);
-    const ip = hostNetwork ? this.node.address : this.allocateIp(pod);
+    const ip = hostNetwork ? this.node.address : this.allocateIp(taken);
+    taken.add(ip);
     pod.status = {
       ...status,
       phase: 'Running',
@@ -239,16 +243,14 @@ export class Kubelet implements Reconciler {
   }
 
   /** The lowest free address of the node's pod CIDR, from .2 (the bridge holds .1). */
-  private allocateIp(pod: Pod): string {
+  private allocateIp(taken: Set<string>): string {
     const base = this.node.podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
-    const taken = new Set(this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` }).filter((p) => p.metadata.uid !== pod.metadata.uid).map((p) => p.status?.podIP));
     let host = 2;
     while (taken.has(`${base}.${host}`)) host++;
     return `${base}.${host}`;
   }
 }
 
-/** 32 hex digits as a UUID's five groups. */
 function uuidOf(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
