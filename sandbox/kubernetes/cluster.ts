@@ -69,6 +69,11 @@ export class Cluster {
     this.kubelets.set(record.hostname, { kubelet: new Kubelet(this.ctx, identity), record });
   }
 
+  /** A host leaves (kubeadm reset): its kubelet stops; its Node stays until deleted, going NotReady. */
+  removeNode(hostname: string): void {
+    this.kubelets.delete(hostname);
+  }
+
   /** A free NodePort, 30000-32767, drawn as the API server draws one. */
   allocateNodePort(): number {
     const used = new Set(this.store.list<Service>('Service').flatMap((s) => (s.spec.ports ?? []).map((p) => p.nodePort)));
@@ -100,6 +105,11 @@ export class Cluster {
       if (due === undefined || due > this.ctx.now()) break;
     }
     if (this.lag > 0) this.catchUp();
+  }
+
+  /** The cluster's clock (the world's, once caught up). */
+  now(): number {
+    return this.ctx.now();
   }
 
   /** Runs the loops until idle at the cluster's current moment, without catching up. */

@@ -12,6 +12,8 @@ import { connect } from './connection';
 import { tabwrite, GET_TABWRITER } from './print/tabwriter';
 import { apply } from './verbs/apply';
 import { describe } from './verbs/describe';
+import { configView, cordon, drain, labelOrAnnotate, logs, taint } from './verbs/manage';
+import { rollout, setImage } from './verbs/rollout';
 import { get } from './verbs/get';
 import { create, expose, remove, run, scale } from './verbs/mutate';
 import type { KubectlResult } from './verbs/result';
@@ -49,6 +51,29 @@ export function kubectlCommand(ctx: ShellContext) {
           return { stdout: `\u001b[0;32mKubernetes control plane\u001b[0m is running at \u001b[0;33m${connection.server}\u001b[0m\n\u001b[0;32mCoreDNS\u001b[0m is running at \u001b[0;33m${connection.server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\u001b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`, stderr: '', exitCode: 0 };
         case 'api-resources':
           return { stdout: tabwrite(apiResourceTable().map((row) => row.join('\t')).join('\n') + '\n', GET_TABWRITER), stderr: '', exitCode: 0 };
+        case 'rollout':
+          return rollout(live, args, namespace, async (ms) => {
+            await ctx.kernel.clock.sleep(ms, commandContext.signal);
+            return !commandContext.signal?.aborted;
+          }, (text) => ctx.host.console.stream(text));
+        case 'set':
+          return setImage(store, args, namespace);
+        case 'label':
+          return labelOrAnnotate(store, args, namespace, 'labels');
+        case 'annotate':
+          return labelOrAnnotate(store, args, namespace, 'annotations');
+        case 'cordon':
+        case 'uncordon':
+          return cordon(store, args, verb === 'cordon');
+        case 'drain':
+          return drain(store, args);
+        case 'taint':
+          return taint(store, args);
+        case 'logs':
+          return logs(store, args, namespace, ctx.kernel.clock.now());
+        case 'config':
+          if (args.operands[0] === 'view') return configView(commandContext.fs, commandContext.fs.resolvePath(commandContext.cwd, lastValue(args, 'kubeconfig') ?? commandContext.env.get('KUBECONFIG') ?? `${commandContext.env.get('HOME') ?? '/root'}/.kube/config`));
+          return { stdout: '', stderr: `dockyard: kubectl config ${args.operands[0] ?? ''} is not modelled in this sandbox yet; try kubectl config view\n`, exitCode: 1 };
         case 'describe':
           return describe(store, args, namespace, ctx.kernel.clock.now());
         case 'create':

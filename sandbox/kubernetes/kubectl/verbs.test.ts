@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../index';
+import { findScenario } from '../../scenarios';
+
+async function run(sandbox: Sandbox, line: string): Promise<{ out: string; code: number }> {
+  const result = await sandbox.console.run(line);
+  return { out: result.stdout + result.stderr, code: result.exitCode };
+}
+
+describe('kubectl verbs on the ready cluster', () => {
+  it('rolls out a new image, waits on the clock, rolls back, and reports a rollout stuck on a missing image', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 3 });
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
+    expect((await run(sandbox, 'kubectl rollout status deployment/web')).out).toMatch(/deployment "web" successfully rolled out\n$/);
+    expect((await run(sandbox, 'kubectl set image deployment/web nginx=httpd:2.4')).out).toBe('deployment.apps/web image updated\n');
+    const status = await run(sandbox, 'kubectl rollout status deployment/web');
+    expect(status.out).toContain('old replicas are pending termination...');
+    expect(status.out).toMatch(/successfully rolled out\n$/);
+    expect((await run(sandbox, 'kubectl get deploy web -o jsonpath="{.spec.template.spec.containers[0].image}"')).out).toBe('httpd:2.4');
+    expect((await run(sandbox, 'kubectl rollout undo deployment/web')).out).toBe('deployment.apps/web rolled back\n');
+    await run(sandbox, 'kubectl rollout status deployment/web');
+    expect((await run(sandbox, 'kubectl get deploy web -o jsonpath="{.spec.template.spec.containers[0].image}"')).out).toBe('nginx:1.27');
+    await run(sandbox, 'kubectl set image deployment/web nginx=nginx:9.9');
+    const stuck = await run(sandbox, 'kubectl rollout status deployment/web');
+    expect(stuck.code).toBe(1);
+    expect(stuck.out).toMatch(/error: deployment "web" exceeded its progress deadline\n$/);
+  });
+
+  it('cordons, drains (DaemonSet pods need --ignore-daemonsets) and taints nodes; the scheduler honours them', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 4 });
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=4 && sleep 6');
+    expect((await run(sandbox, 'kubectl drain node01')).code).toBe(1);
+    expect((await run(sandbox, 'kubectl drain node01 --ignore-daemonsets')).out).toMatch(/node\/node01 drained\n$/);
+    await run(sandbox, 'sleep 6');
+    const placed = (await run(sandbox, 'kubectl get pods -l app=web -o jsonpath="{.items[*].spec.nodeName}"')).out.split(' ');
+    expect(placed).toEqual(['node02', 'node02', 'node02', 'node02']);
+    expect((await run(sandbox, 'kubectl get node node01 --no-headers')).out).toMatch(/^node01 +Ready,SchedulingDisabled /);
+    await run(sandbox, 'kubectl uncordon node01 && kubectl taint nodes node02 dedicated=db:NoSchedule');
+    await run(sandbox, 'kubectl scale deployment web --replicas=6 && sleep 6');
+    const after = (await run(sandbox, 'kubectl get pods -l app=web -o jsonpath="{.items[*].spec.nodeName}"')).out.split(' ');
+    expect(after.filter((n) => n === 'node01')).toHaveLength(2);
+  });
+
+  it('prints a pod\'s logs from its program, labels objects and shows the kubeconfig redacted', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 5 });
+    await run(sandbox, 'kubectl run web --image=nginx:1.27 && sleep 6');
+    expect((await run(sandbox, 'kubectl logs web')).out).toContain('Configuration complete; ready for start up');
+    expect((await run(sandbox, 'kubectl label pod web tier=front')).out).toBe('pod/web labeled\n');
+    expect((await run(sandbox, 'kubectl get pods -l tier=front -o name')).out).toBe('pod/web\n');
+    expect((await run(sandbox, 'kubectl config view')).out).toContain('client-key-data: REDACTED');
+  });
+});
