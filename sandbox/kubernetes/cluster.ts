@@ -25,10 +25,15 @@ export type NodeRecord = Omit<NodeIdentity, 'networkReady' | 'running'>;
 export interface ClusterSnapshot {
   store: StoreSnapshot;
   nodes: NodeRecord[];
+  /** The cluster's moment when saved. */
+  cursor?: number;
 }
 
-/** At most this many catch-up rounds per settle: a loop that keeps falling due cannot hang the page. */
-const MAX_CATCH_UP = 50;
+/**
+ * At most this many catch-up steps per settle (a heartbeat every 10 s per node: a day of absence
+ * is caught up in a few thousand), so a loop that keeps falling due cannot hang the page.
+ */
+const MAX_STEPS = 20_000;
 
 export class Cluster {
   readonly store: ApiStore;
@@ -36,10 +41,11 @@ export class Cluster {
   private readonly controllers: Reconciler[];
   private readonly kubelets = new Map<string, { kubelet: Kubelet; record: NodeRecord }>();
   /**
-   * How far the cluster's clock runs behind the world's: a cluster set up "ten minutes ago" is
-   * built with a lag, then catches up to the present step by step, doing what it would have done.
+   * The cluster's own moment: the last time it was brought up to date. Time that passed since
+   * (the student typing, `sleep 60`, a cluster set up "ten minutes ago") is caught up step by step,
+   * each loop acting when its deadline comes, as the real components would have meanwhile.
    */
-  private lag = 0;
+  private cursor: number;
 
   constructor(
     private readonly clock: Clock,
@@ -48,7 +54,8 @@ export class Cluster {
     /** Whether a host's kubelet service runs (systemctl stop kubelet stops its heartbeats). */
     private readonly kubeletRunning: (hostname: string) => boolean = () => true,
   ) {
-    const clusterClock: Clock = { now: () => clock.now() - this.lag, sleep: (ms, signal) => clock.sleep(ms, signal) };
+    this.cursor = saved?.cursor ?? clock.now();
+    const clusterClock: Clock = { now: () => this.cursor, sleep: (ms, signal) => clock.sleep(ms, signal) };
     this.store = new ApiStore({ clock: clusterClock, random }, saved?.store);
     this.ctx = createControllerContext(this.store, () => clusterClock.now(), random);
     this.controllers = [
@@ -96,20 +103,23 @@ export class Cluster {
     return [...this.kubelets.keys()];
   }
 
-  /** Everything the cluster would have done by now. */
+  /** Everything the cluster would have done by now, in the order it would have done it. */
   settle(): void {
     const loops = this.loops();
-    for (let round = 0; round < MAX_CATCH_UP; round++) {
+    const present = this.clock.now();
+    for (let step = 0; step < MAX_STEPS; step++) {
       runUntilIdle(loops);
       const due = nextDeadline(loops);
-      if (due === undefined || due > this.ctx.now()) break;
+      if (due === undefined || due > present) break;
+      this.cursor = Math.max(due, this.cursor + 1);
     }
-    if (this.lag > 0) this.catchUp();
+    this.cursor = Math.max(this.cursor, present);
+    runUntilIdle(loops);
   }
 
   /** The cluster's clock (the world's, once caught up). */
   now(): number {
-    return this.ctx.now();
+    return this.cursor;
   }
 
   /** Runs the loops until idle at the cluster's current moment, without catching up. */
@@ -119,20 +129,7 @@ export class Cluster {
 
   /** What follows happens `ms` in the past (a cluster set up before the student arrived). */
   backdate(ms: number): void {
-    this.lag = ms;
-  }
-
-  /** From the past to the present, stopping at each moment the cluster had something to do. */
-  private catchUp(): void {
-    const loops = this.loops();
-    for (let step = 0; step < 10_000 && this.lag > 0; step++) {
-      runUntilIdle(loops);
-      const due = nextDeadline(loops);
-      const present = this.clock.now();
-      this.lag = due === undefined || due >= present ? 0 : Math.max(0, present - Math.max(due, this.ctx.now() + 1));
-    }
-    this.lag = 0;
-    runUntilIdle(loops);
+    this.cursor = this.clock.now() - ms;
   }
 
   /** When the cluster will next change by itself (for `kubectl get -w` and `kubectl wait`). */
@@ -141,7 +138,7 @@ export class Cluster {
   }
 
   snapshot(): ClusterSnapshot {
-    return { store: this.store.snapshot(), nodes: [...this.kubelets.values()].map((k) => k.record) };
+    return { store: this.store.snapshot(), nodes: [...this.kubelets.values()].map((k) => k.record), cursor: this.cursor };
   }
 
   private loops(): Reconciler[] {

@@ -13,12 +13,14 @@ const VALUED: Record<string, string | undefined> = {
   namespace: 'n', output: 'o', selector: 'l', filename: 'f', kubeconfig: undefined, 'field-selector': undefined,
   image: undefined, replicas: undefined, port: undefined, 'target-port': undefined, type: undefined, name: undefined,
   'dry-run': undefined, timeout: undefined, for: undefined, 'sort-by': undefined, container: 'c', tail: undefined,
-  'node-port': undefined, protocol: undefined, context: undefined, cluster: undefined, user: undefined, labels: undefined, 'to-revision': undefined,
+  'node-port': undefined, protocol: undefined, context: undefined, cluster: undefined, user: undefined, labels: undefined, 'to-revision': undefined, restart: undefined,
 };
-const BOOLEAN: Record<string, string | undefined> = { 'all-namespaces': 'A', watch: 'w', 'show-labels': undefined, help: 'h', all: undefined, 'no-headers': undefined, force: undefined, 'ignore-not-found': undefined, wait: undefined, quiet: 'q', 'ignore-daemonsets': undefined, 'delete-emptydir-data': undefined, recursive: 'R', rm: undefined, stdin: 'i', tty: 't', follow: 'f', overwrite: undefined, minify: undefined, raw: undefined };
+const BOOLEAN: Record<string, string | undefined> = { 'all-namespaces': 'A', watch: 'w', 'show-labels': undefined, help: 'h', all: undefined, 'no-headers': undefined, force: undefined, 'ignore-not-found': undefined, wait: undefined, quiet: 'q', 'ignore-daemonsets': undefined, 'delete-emptydir-data': undefined, recursive: 'R', rm: undefined, stdin: 'i', tty: 't', follow: undefined, overwrite: undefined, minify: undefined, raw: undefined, command: undefined };
 const BY_SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(BOOLEAN)].filter(([, s]) => s).map(([long, s]) => [s!, long]));
 
-export function parseKubectlArgs(args: string[]): KubectlArgs | { error: string } {
+/** `-f` is --filename for most verbs, but --follow for `kubectl logs`. */
+export function parseKubectlArgs(args: string[], verb = ''): KubectlArgs | { error: string } {
+  if (verb === 'logs') args = args.map((a) => (a === '-f' ? '--follow' : a));
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
   const operands: string[] = [];

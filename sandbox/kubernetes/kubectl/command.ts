@@ -24,7 +24,7 @@ export function kubectlCommand(ctx: ShellContext) {
   return defineCommand('kubectl', async (argv, commandContext) => {
     const [verb, ...rest] = argv;
     if (!verb || verb === '--help' || verb === '-h') return { stdout: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nUsage:\n  kubectl [flags] [options]\n', stderr: '', exitCode: 0 };
-    const args = parseKubectlArgs(rest);
+    const args = parseKubectlArgs(rest, verb);
     if ('error' in args) return { stdout: '', stderr: args.error, exitCode: 1 };
     if (verb === 'version' && args.flags.has('client')) return { stdout: CLIENT_VERSION, stderr: '', exitCode: 0 };
     const now = ctx.kernel.clock.now();

@@ -10,6 +10,7 @@ import { manifestDigest } from '../../docker/image-ids';
 import type { Node, NodeCondition, Pod } from '../api/types';
 import type { ControllerContext, Reconciler } from '../controllers/context';
 import { parseTime, rfc3339 } from '../controllers/time';
+import { backoffMs, lifetimeOf } from './container-program';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 /** How often the kubelet posts its status, and how long a container takes to come up. */
@@ -137,6 +138,7 @@ export class Kubelet implements Reconciler {
     const now = this.ctx.now();
     if (pod.metadata.deletionTimestamp) return this.finishDeletion(pod, now);
     const status = pod.status ?? { phase: 'Pending' };
+    if (status.phase === 'Running') return this.syncRunning(pod, now);
     if (status.phase !== 'Pending' && !isWaiting(pod)) return 0;
     const due = this.podDeadline(pod);
     if (due === undefined) return 0;
@@ -177,6 +179,70 @@ export class Kubelet implements Reconciler {
     return 1;
   }
 
+  /**
+   * A running pod's containers over time: a program that ends (`sh`, `sleep 30`) is Completed or
+   * Error; with restartPolicy Always it is restarted after the back-off (CrashLoopBackOff in
+   * between), otherwise the pod Succeeds or Fails.
+   */
+  private syncRunning(pod: Pod, now: number): number {
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    let changed = false;
+    for (let pass = 0; pass < 20; pass++) {
+      let step = false;
+      pod.status!.containerStatuses = (pod.status!.containerStatuses ?? []).map((s) => {
+        const container = pod.spec.containers.find((c) => c.name === s.name);
+        if (!container) return s;
+        if ('running' in s.state) {
+          const started = parseTime(s.state.running.startedAt);
+          const life = lifetimeOf(container);
+          if (started + life.ms > now) return s;
+          step = true;
+          const terminated = { exitCode: life.exitCode, reason: life.exitCode === 0 ? 'Completed' : 'Error', startedAt: s.state.running.startedAt, finishedAt: rfc3339(started + life.ms) };
+          if (!(policy === 'Always' || (policy === 'OnFailure' && life.exitCode !== 0))) return { ...s, ready: false, started: false, state: { terminated } };
+          const wait = backoffMs(s.restartCount);
+          this.ctx.events.record('kubelet', pod, 'Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, this.node.hostname);
+          return { ...s, ready: false, started: false, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${wait / 1000 >= 60 ? `${wait / 60_000}m0s` : `${wait / 1000}s`} restarting failed container=${s.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } }, lastState: { terminated } };
+        }
+        if ('waiting' in s.state && s.state.waiting.reason === 'CrashLoopBackOff') {
+          const finished = parseTime((s.lastState as { terminated?: { finishedAt?: string } }).terminated?.finishedAt);
+          const restartAt = finished + backoffMs(s.restartCount);
+          if (restartAt > now) return s;
+          step = true;
+          this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.node.hostname);
+          this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
+          this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
+          return { ...s, ready: true, started: true, restartCount: s.restartCount + 1, state: { running: { startedAt: rfc3339(restartAt) } } };
+        }
+        return s;
+      });
+      if (!step) break;
+      changed = true;
+    }
+    if (!changed) return 0;
+    const statuses = pod.status!.containerStatuses!;
+    const ready = statuses.every((s) => s.ready);
+    const finished = statuses.every((s) => 'terminated' in s.state);
+    const time = rfc3339(now);
+    pod.status!.phase = finished ? (statuses.every((s) => 'terminated' in s.state && s.state.terminated.exitCode === 0) ? 'Succeeded' : 'Failed') : 'Running';
+    pod.status!.conditions = (pod.status!.conditions ?? []).map((c) => ((c.type === 'Ready' || c.type === 'ContainersReady') && (c.status === 'True') !== ready ? { ...c, status: ready ? 'True' : 'False', lastTransitionTime: time, ...(ready ? {} : { reason: finished ? 'PodCompleted' : 'ContainersNotReady' }) } : c));
+    this.ctx.store.update(pod);
+    return 1;
+  }
+
+  /** When a running pod's next container change is due (an exit, or a restart after back-off). */
+  private runningDeadline(pod: Pod): number | undefined {
+    let next: number | undefined;
+    for (const s of pod.status?.containerStatuses ?? []) {
+      const container = pod.spec.containers.find((c) => c.name === s.name);
+      if (!container) continue;
+      let due: number | undefined;
+      if ('running' in s.state) due = parseTime(s.state.running.startedAt) + lifetimeOf(container).ms;
+      else if ('waiting' in s.state && s.state.waiting.reason === 'CrashLoopBackOff') due = parseTime((s.lastState as { terminated?: { finishedAt?: string } }).terminated?.finishedAt) + backoffMs(s.restartCount);
+      if (due !== undefined && Number.isFinite(due) && (next === undefined || due < next)) next = due;
+    }
+    return next;
+  }
+
   /** A pod just bound here: its sandbox and containers are being created (STATUS ContainerCreating). */
   private creating(pod: Pod, now: number): number {
     if (pod.status?.containerStatuses?.length) return 0;
@@ -213,6 +279,7 @@ export class Kubelet implements Reconciler {
   /** When the next step of a not-yet-running pod is due. */
   private podDeadline(pod: Pod): number | undefined {
     if (pod.metadata.deletionTimestamp) return this.deletionDue(pod);
+    if (pod.status?.phase === 'Running') return this.runningDeadline(pod);
     if (pod.status?.phase !== 'Pending' && !isWaiting(pod)) return undefined;
     const scheduled = parseTime(pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.lastTransitionTime);
     const created = parseTime(pod.metadata.creationTimestamp);

@@ -65,7 +65,7 @@ function containerName(image: string): string {
 }
 
 export function run(store: Store, args: KubectlArgs, namespace: string): KubectlResult {
-  const [name] = args.operands;
+  const [name, ...extra] = args.operands;
   const image = lastValue(args, 'image');
   if (!name) return fail('error: NAME is required for run\nSee \'kubectl run -h\' for help and examples\n');
   if (!image) return fail('error: required flag(s) "image" not set\n');
@@ -75,7 +75,8 @@ export function run(store: Store, args: KubectlArgs, namespace: string): Kubectl
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace, labels: { run: name } },
-      spec: { containers: [{ name, image, ...(port ? { ports: [{ containerPort: Number(port), protocol: 'TCP' as const }] } : {}) }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' },
+      // `kubectl run NAME --image=I -- ARG…` passes ARG… as the container's args (its command with --command).
+      spec: { containers: [{ name, image, ...(extra.length > 0 ? (args.flags.has('command') ? { command: extra } : { args: extra }) : {}), ...(port ? { ports: [{ containerPort: Number(port), protocol: 'TCP' as const }] } : {}) }], restartPolicy: (lastValue(args, 'restart') ?? 'Always') as 'Always' | 'OnFailure' | 'Never', dnsPolicy: 'ClusterFirst' },
       status: { phase: 'Pending' },
     });
     return `pod/${name} created\n`;

@@ -1,0 +1,39 @@
+/**
+ * How long a pod's container runs, from what its image and spec start: the same reading of a
+ * program the Docker engine uses (docker/programs.ts). A server or `sleep infinity` runs until
+ * stopped; `sh` with no terminal exits at once, `sleep 30` after 30 s, hello-world with its status.
+ * Programs the lab cannot tell (a script, `python app.py`) are taken to keep running.
+ */
+import { findImage, normaliseReference } from '../../docker/catalogue/images';
+import { programFor } from '../../docker/programs';
+import type { Container } from '../api/types';
+
+export interface Lifetime {
+  /** Milliseconds from start to exit; Infinity for a program that runs until stopped. */
+  ms: number;
+  exitCode: number;
+}
+
+export function lifetimeOf(container: Container): Lifetime {
+  const { repository, tag } = normaliseReference(container.image);
+  const config = findImage(repository, tag)?.config;
+  // As the CRI runs it: command replaces the image's ENTRYPOINT, args its CMD.
+  const argv = [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
+  const program = programFor(argv, 'ash', false);
+  switch (program.kind) {
+    case 'daemon':
+    case 'script':
+      return { ms: Number.POSITIVE_INFINITY, exitCode: 0 };
+    case 'sleep':
+      return { ms: program.seconds * 1000, exitCode: 0 };
+    case 'shell':
+      return { ms: 0, exitCode: 0 };
+    case 'exit':
+      return { ms: 0, exitCode: program.code };
+  }
+}
+
+/** The kubelet's restart back-off: 10 s, doubling each time, at most five minutes. */
+export function backoffMs(restartCount: number): number {
+  return Math.min(300_000, 10_000 * 2 ** restartCount);
+}
