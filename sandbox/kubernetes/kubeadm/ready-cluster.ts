@@ -6,45 +6,11 @@
  */
 import type { Host } from '../../host';
 import { Cluster } from '../cluster';
-import { toGoYaml } from '../kubectl/print/go-yaml';
 import { clusterServices, controlPlanePods, coreDns, DEFAULT_SERVICE_CIDR, flannel, kubeProxy, systemNamespaces } from './cluster-objects';
+import { kubeconfig, kubeletConfig, manifestOf, PKI, placeholderPem, writeFiles } from './node-files';
 
 const SET_UP_AGO_MS = 10 * 60_000;
 export const POD_NETWORK_CIDR = '10.244.0.0/16';
-
-/** A kubeconfig as kubeadm writes it (certificate data shortened: the lab keeps no real keys). */
-export function kubeconfig(server: string, user: string): string {
-  return `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURCVENDQWUyZ0F3SUJBZ0lJZG9ja3lhcmQ=
-    server: ${server}
-  name: kubernetes
-contexts:
-- context:
-    cluster: kubernetes
-    user: ${user}
-  name: ${user}@kubernetes
-current-context: ${user}@kubernetes
-kind: Config
-preferences: {}
-users:
-- name: ${user}
-  user:
-    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURLVENDQWhHZ0F3SUJBZ0lJZG9ja3lhcmQ=
-    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBZG9ja3lhcmQ=
-`;
-}
-
-const PKI = ['ca.crt', 'ca.key', 'apiserver.crt', 'apiserver.key', 'apiserver-kubelet-client.crt', 'apiserver-kubelet-client.key', 'front-proxy-ca.crt', 'front-proxy-ca.key', 'front-proxy-client.crt', 'front-proxy-client.key', 'sa.key', 'sa.pub', 'apiserver-etcd-client.crt', 'apiserver-etcd-client.key'];
-
-async function writeFiles(host: Host, files: Record<string, string>): Promise<void> {
-  const fs = host.rootView();
-  for (const [path, content] of Object.entries(files)) {
-    await fs.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
-    await fs.writeFile(path, content);
-  }
-}
 
 export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster> {
   const [controlPlane, ...workers] = hosts;
@@ -74,25 +40,17 @@ export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster
     '/etc/kubernetes/scheduler.conf': kubeconfig(server, 'system:kube-scheduler'),
     '/etc/kubernetes/kubelet.conf': kubeconfig(server, `system:node:${controlPlane.hostname}`),
     '/root/.kube/config': kubeconfig(server, 'kubernetes-admin'),
-    ...Object.fromEntries(staticPods.map((pod) => [`/etc/kubernetes/manifests/${pod.metadata.labels!.component}.yaml`, toGoYaml(manifestOf(pod))])),
-    ...Object.fromEntries(PKI.map((name) => [`/etc/kubernetes/pki/${name}`, `-----BEGIN ${name.endsWith('.crt') ? 'CERTIFICATE' : name.endsWith('.pub') ? 'PUBLIC KEY' : 'RSA PRIVATE KEY'}-----\n(modelled: the lab keeps no real keys)\n-----END ${name.endsWith('.crt') ? 'CERTIFICATE' : name.endsWith('.pub') ? 'PUBLIC KEY' : 'RSA PRIVATE KEY'}-----\n`])),
-    '/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\nstaticPodPath: /etc/kubernetes/manifests\n',
+    ...Object.fromEntries(staticPods.map((pod) => [`/etc/kubernetes/manifests/${pod.metadata.labels!.component}.yaml`, manifestOf(pod)])),
+    ...Object.fromEntries(PKI.map((name) => [`/etc/kubernetes/pki/${name}`, placeholderPem(name)])),
+    '/var/lib/kubelet/config.yaml': kubeletConfig(true),
   });
   for (const worker of workers) {
     await writeFiles(worker, {
       '/etc/kubernetes/kubelet.conf': kubeconfig(server, `system:node:${worker.hostname}`),
-      '/etc/kubernetes/pki/ca.crt': '-----BEGIN CERTIFICATE-----\n(modelled: the lab keeps no real keys)\n-----END CERTIFICATE-----\n',
-      '/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\n',
+      '/etc/kubernetes/pki/ca.crt': placeholderPem('ca.crt'),
+      '/var/lib/kubelet/config.yaml': kubeletConfig(false),
     });
   }
   cluster.settle();
   return cluster;
-}
-
-/** The static pod manifest kubeadm wrote for a control-plane component (what its mirror pod mirrors). */
-function manifestOf(pod: ReturnType<typeof controlPlanePods>[number]) {
-  // The manifest has no owner, mirror annotations, node or tolerations: the API server adds those to the mirror pod.
-  const metadata = { name: pod.metadata.name, namespace: pod.metadata.namespace, labels: pod.metadata.labels, creationTimestamp: null };
-  const spec = Object.fromEntries(Object.entries(pod.spec).filter(([key]) => key !== 'nodeName' && key !== 'tolerations'));
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: {} };
 }

@@ -4,6 +4,7 @@ import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
+import { cpCommand } from './cp';
 import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
 import { nslookupCommand, wgetCommand } from './busybox-net';
@@ -28,6 +29,7 @@ import { sshCommand } from './ssh';
 import { kubectlCommand } from '../../kubernetes/kubectl/command';
 import { crictlCommand } from '../../kubernetes/node/crictl';
 import { etcdctlCommand } from '../../kubernetes/etcdctl';
+import { kubeadmCommand } from '../../kubernetes/kubeadm/command';
 import { stressCommand } from './stress';
 import { topCommand } from './top';
 import { unshareCommand } from './unshare';
@@ -35,12 +37,12 @@ import { unshareCommand } from './unshare';
 export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
-    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), kubectlCommand(ctx), crictlCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
+    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(), cpCommand(),
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), kubectlCommand(ctx), kubeadmCommand(ctx), crictlCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** The Kubernetes tools, installed only on the cluster course's hosts. */
-export const KUBERNETES_COMMAND_NAMES = ['kubectl', 'crictl', 'etcdctl'];
+export const KUBERNETES_COMMAND_NAMES = ['kubectl', 'kubeadm', 'crictl', 'etcdctl'];
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
 export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep', 'ssh'];
