@@ -18,7 +18,7 @@ import { bootHost } from './kernel/boot';
 import { Kernel, type KernelSnapshot } from './kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
 import { ServiceManager, type ServicesSnapshot } from './kernel/services';
-import { UNITS } from './kernel/unit-catalogue';
+import { KUBELET_UNCONFIGURED, KUBELET_UNIT, UNITS } from './kernel/unit-catalogue';
 import type { Lan } from './net/lan';
 import { Network, type NetworkSnapshot } from './net/network';
 import type { Random } from './core/random';
@@ -55,6 +55,7 @@ export interface HostSnapshot {
   network: NetworkSnapshot;
   docker: DockerSnapshot;
   mountTables: [number, SavedMount[], MountSpec | undefined][];
+  kubernetes?: boolean;
   /** The terminal's shells, bottom first; `host` names another host a shell runs on (ssh). */
   shells: { pid: number; shell: ShellSnapshot; host?: string }[];
 }
@@ -87,11 +88,13 @@ export class Host implements EngineHost {
     savedServices?: ServicesSnapshot,
     savedNetwork?: NetworkSnapshot,
     savedDocker?: DockerSnapshot,
+    /** kubeadm, kubelet and kubectl are installed: the kubelet is one of its units. */
+    readonly kubernetes = false,
   ) {
     this.kernel = kernel;
     this.linkTimes = { made: new Map(), bootedAt: kernel.bootedAt };
     this.network = new Network(savedNetwork);
-    this.services = new ServiceManager(kernel, hostname, UNITS, savedServices);
+    this.services = new ServiceManager(kernel, hostname, kubernetes ? [...UNITS, KUBELET_UNIT] : UNITS, savedServices);
     kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
     this.docker = new DockerEngine(this, savedDocker);
   }
@@ -102,8 +105,10 @@ export class Host implements EngineHost {
     writeCommandStubs(rootfs, [...HOST_COMMAND_NAMES, ...(options.kubernetes ? KUBERNETES_COMMAND_NAMES : [])]);
     await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
-    const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed, options.random);
+    const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed, options.random, undefined, undefined, undefined, options.kubernetes ?? false);
     const { shellPid } = bootHost(kernel, host.services);
+    // Installed but not configured: the kubelet fails and systemd retries it every 10 s.
+    if (host.kubernetes) host.services.crashLoop('kubelet', 10, KUBELET_UNCONFIGURED);
     host.network.initHost(INITIAL_NAMESPACE_INODES.net, options.address, options.mac);
     host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts((spec) => host.mountFilesystem(spec), INITIAL_NAMESPACE_INODES.pid)));
     host.attachShells([shellPid]);
@@ -113,7 +118,7 @@ export class Host implements EngineHost {
 
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number, random: Random): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
-    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, random, saved.services, saved.network, saved.docker);
+    const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, random, saved.services, saved.network, saved.docker, saved.kubernetes ?? false);
     for (const [inode, mounts, rootSpec] of saved.mountTables) {
       // The root entry is the table's own root (rebuilt from rootSpec), never a mount over it.
       const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec && m.target !== '/' ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
@@ -247,6 +252,7 @@ export class Host implements EngineHost {
     return {
       hostname: this.hostname,
       address: this.address,
+      ...(this.kubernetes ? { kubernetes: true } : {}),
       rootfs: await snapshotFs(this.rootfs),
       kernel: this.kernel.snapshot(),
       services: this.services.snapshot(),

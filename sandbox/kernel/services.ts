@@ -16,6 +16,11 @@ export interface UnitState {
   /** When the current or last run started. */
   startedAt: number;
   lastExit: { code: number; signal: number | null } | null;
+  /**
+   * The main process keeps exiting with a failure and systemd keeps restarting it (Restart=always):
+   * "activating (auto-restart)". `restarts` counts up with the clock, every `restartSec`.
+   */
+  autoRestart?: { restartSec: number; lastPid: number };
 }
 
 export interface JournalEntry {
@@ -98,6 +103,27 @@ export class ServiceManager {
   restart(name: string): number {
     this.stop(name);
     return this.start(name);
+  }
+
+  /**
+   * A unit whose program fails at start (the kubelet before it is configured): inactive, and
+   * systemd trying again every `restartSec` seconds. A later `start` that succeeds clears it.
+   * `failure` is what the program logs; `{pid}` in it becomes the attempt's pid.
+   */
+  crashLoop(name: string, restartSec: number, failure: string): void {
+    const definition = this.definition(name);
+    if (!definition) throw new Error(`unknown unit ${name}`);
+    const now = this.kernel.clock.now();
+    const cgroup = joinCgroup('/system.slice', definition.name);
+    if (!this.kernel.cgroups.get(cgroup)) this.kernel.makeCgroup(cgroup);
+    // Each attempt is a process that exits at once; the last one's pid is what status names.
+    const attempt = this.kernel.spawn({ parent: 1, argv: definition.argv, comm: definition.ident, cgroup, rssKiB: 0 });
+    this.kernel.exit(attempt.pid, 1);
+    this.log(definition.name, 'systemd', 1, `Started ${definition.name} - ${definition.description}.`);
+    this.log(definition.name, definition.ident, attempt.pid, failure.replace('{pid}', String(attempt.pid).padStart(4)));
+    this.log(definition.name, 'systemd', 1, `${definition.name}: Main process exited, code=exited, status=1/FAILURE`);
+    this.log(definition.name, 'systemd', 1, `${definition.name}: Failed with result 'exit-code'.`);
+    this.units.set(definition.name, { name: definition.name, active: false, mainPid: null, since: now, startedAt: now, lastExit: { code: 1, signal: null }, autoRestart: { restartSec, lastPid: attempt.pid } });
   }
 
   /** A main process died outside systemctl (`kill -9` of a daemon): the unit fails, as systemd records it. */

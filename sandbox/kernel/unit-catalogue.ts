@@ -27,6 +27,24 @@ export const UNITS: UnitDefinition[] = [
   { name: 'ssh.service', description: 'OpenBSD Secure Shell server', docs: ['man:sshd(8)', 'man:sshd_config(5)'], argv: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], rssKiB: 8_192, vszKiB: 12_016, ident: 'sshd', startupLog: ['Server listening on 0.0.0.0 port 22.', 'Server listening on :: port 22.'] },
 ];
 
+/**
+ * The kubelet, on the cluster course's hosts. Until kubeadm writes its configuration it exits at
+ * once and systemd restarts it every 10 s ("activating (auto-restart)"), as on a real fresh host.
+ */
+export const KUBELET_UNIT: UnitDefinition = {
+  name: 'kubelet.service',
+  description: 'kubelet: The Kubernetes Node Agent',
+  docs: ['https://kubernetes.io/docs/'],
+  argv: ['/usr/bin/kubelet', '--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--config=/var/lib/kubelet/config.yaml', '--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock', '--pod-infra-container-image=registry.k8s.io/pause:3.10'],
+  rssKiB: 73_216,
+  vszKiB: 2_154_048,
+  ident: 'kubelet',
+  startupLog: ['Flag --pod-infra-container-image has been deprecated, will be removed in 1.35. Image garbage collector will get sandbox image information from CRI.', 'I0302 09:00:00.000000    1500 server.go:486] "Kubelet version" kubeletVersion="v1.31.4"'],
+};
+
+/** What the unconfigured kubelet says each time it exits. */
+export const KUBELET_UNCONFIGURED = 'E0302 09:00:00.000000    {pid} run.go:72] "command failed" err="failed to load kubelet config file, path: /var/lib/kubelet/config.yaml, error: failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \"/var/lib/kubelet/config.yaml\", error: open /var/lib/kubelet/config.yaml: no such file or directory"';
+
 /** `ssh`, `ssh.service`, `docker` → the unit's full name. */
 export function unitName(name: string): string {
   return name.includes('.') ? name : `${name}.service`;

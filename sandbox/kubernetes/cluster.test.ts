@@ -108,3 +108,24 @@ describe('Services', () => {
     expect((await run(sandbox, `curl -s node01:${port}`)).code).toBe(7);
   });
 });
+
+describe('the kubelet as a service', () => {
+  it('restarts in a loop on a fresh host until kubeadm configures it', async () => {
+    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 1 });
+    expect((await run(sandbox, 'systemctl is-active kubelet')).out).toBe('activating\n');
+    expect((await run(sandbox, 'systemctl status kubelet')).out).toContain('Active: activating (auto-restart) (Result: exit-code)');
+  });
+
+  it('stopped on a node: NotReady after the grace period, pods evicted and rescheduled after 300 s, Ready again once started', async () => {
+    const sandbox = await readyCluster();
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=4 && sleep 6');
+    await run(sandbox, 'ssh node01 systemctl stop kubelet');
+    await run(sandbox, 'sleep 45');
+    expect((await run(sandbox, 'kubectl get node node01 --no-headers')).out).toMatch(/^node01 +NotReady /);
+    await run(sandbox, 'sleep 300');
+    const running = (await run(sandbox, 'kubectl get pods --field-selector status.phase=Running -o jsonpath="{.items[*].spec.nodeName}"')).out.split(' ');
+    expect(running.filter((n) => n === 'node02').length).toBeGreaterThanOrEqual(4);
+    await run(sandbox, 'ssh node01 systemctl start kubelet && sleep 15');
+    expect((await run(sandbox, 'kubectl get node node01 --no-headers')).out).toMatch(/^node01 +Ready /);
+  });
+});

@@ -20,6 +20,11 @@ export class Lan {
     return this.hosts;
   }
 
+  /** Whether a host's kubelet service runs: a stopped kubelet posts no status, and its node goes NotReady. */
+  kubeletRunning(hostname: string): boolean {
+    return this.find(hostname)?.services.state('kubelet')?.active === true;
+  }
+
   /** The /etc/hosts lines every host gets for the others. */
   hostsLines(): string {
     return this.hosts.map((h) => `${h.address} ${h.hostname}\n`).join('');

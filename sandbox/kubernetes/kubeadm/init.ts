@@ -57,6 +57,8 @@ export async function writeManifests(host: Host, config: InitConfig): Promise<vo
 /** [kubelet-start]: the kubelet's flags and configuration. */
 export async function writeKubeletFiles(host: Host): Promise<void> {
   await writeFiles(host, { '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS, '/var/lib/kubelet/config.yaml': kubeletConfig(true) });
+  // "[kubelet-start] Starting the kubelet": configured now, it stays up.
+  host.services.start('kubelet');
 }
 
 /** A node's pod range: the n-th /24 of the cluster's pod network. */
@@ -70,7 +72,8 @@ export function podCidrFor(podNetworkCidr: string, index: number): string {
  * kubelet registers the node. From here on the cluster is on the LAN, at this host's address.
  */
 export function startControlPlane(host: Host, config: InitConfig): Cluster {
-  const cluster = new Cluster(host.kernel.clock, host.random);
+  const lan = host.lan!;
+  const cluster = new Cluster(host.kernel.clock, host.random, undefined, (name) => lan.kubeletRunning(name));
   host.lan!.cluster = { cluster, apiServerAddress: host.address };
   const { store } = cluster;
   for (const namespace of systemNamespaces()) store.create(namespace);

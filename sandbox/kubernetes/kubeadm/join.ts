@@ -76,6 +76,7 @@ export async function joinNode(host: Host, endpoint: string): Promise<void> {
     '/var/lib/kubelet/config.yaml': kubeletConfig(false),
     '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS,
   });
+  host.services.start('kubelet');
   const cluster = lan.cluster;
   cluster.addNode({ hostname: host.hostname, address: host.address, podCIDR: podCidrFor(podNetworkOf(cluster), cluster.nodeNames().length), controlPlane: false });
 }

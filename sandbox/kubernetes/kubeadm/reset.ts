@@ -4,6 +4,7 @@
  * API server and etcd were this host's static pods); on a worker the kubelet stops, and its Node
  * stays in the API until someone runs `kubectl delete node`.
  */
+import { KUBELET_UNCONFIGURED } from '../../kernel/unit-catalogue';
 import type { Host } from '../../host';
 import { removeAll } from './node-files';
 import { STACK_TRACE } from './preflight';
@@ -37,6 +38,9 @@ export async function resetHost(host: Host): Promise<{ controlPlane: boolean }> 
     for (const entry of await fs.readdir(dir)) await removeAll(host, `${dir}/${entry}`);
   }
   for (const file of FILES) await removeAll(host, file);
+  // "[reset] Stopping the kubelet service": systemd restarts it, and without its files it fails again.
+  if (host.services.state('kubelet')?.active) host.services.stop('kubelet');
+  if (host.services.definition('kubelet')) host.services.crashLoop('kubelet', 10, KUBELET_UNCONFIGURED);
   return { controlPlane };
 }
 

@@ -24,11 +24,17 @@ function status(ctx: ShellContext, name: string): { text: string; code: number }
   const state = services.state(name);
   const now = kernel.clock.now();
   const lines: string[] = [];
-  const dot = state?.active ? '●' : failed(state!) ? '×' : '○';
+  const dot = state?.active || state?.autoRestart ? '●' : failed(state!) ? '×' : '○';
   lines.push(`${dot} ${definition.name} - ${definition.description}`);
   lines.push(`     Loaded: loaded (/usr/lib/systemd/system/${definition.name}; enabled; preset: enabled)`);
+  if (definition.name === 'kubelet.service') lines.push('    Drop-In: /usr/lib/systemd/system/kubelet.service.d', '             └─10-kubeadm.conf');
   if (state?.active) {
     lines.push(`     Active: active (running) since ${fullTimestamp(state.since)}; ${relative(now - state.since)}`);
+  } else if (state?.autoRestart) {
+    // The last attempt, restartSec after the one before: the loop has gone on since the unit first failed.
+    const period = state.autoRestart.restartSec * 1000;
+    const last = state.since + Math.floor((now - state.since) / period) * period;
+    lines.push(`     Active: activating (auto-restart) (Result: exit-code) since ${fullTimestamp(last)}; ${relative(now - last)}`);
   } else if (state && failed(state)) {
     lines.push(`     Active: failed (Result: ${state.lastExit!.signal !== null ? 'signal' : 'exit-code'}) since ${fullTimestamp(state.since)}; ${relative(now - state.since)}`);
     lines.push(`   Duration: ${duration(state.since - state.startedAt)}`);
@@ -51,6 +57,10 @@ function status(ctx: ShellContext, name: string): { text: string; code: number }
       const command = p.argv.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
       lines.push(`             ${i === members.length - 1 ? '└─' : '├─'}${p.pid} ${command}`);
     });
+  } else if (state?.autoRestart) {
+    lines.push(`    Process: ${state.autoRestart.lastPid} ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS (code=exited, status=1/FAILURE)`);
+    lines.push(`   Main PID: ${state.autoRestart.lastPid} (code=exited, status=1/FAILURE)`);
+    lines.push('        CPU: 57ms');
   } else if (state?.mainPid) {
     const exit = state.lastExit;
     const how = exit?.signal ? `code=killed, signal=${exit.signal === 9 ? 'KILL' : 'TERM'}` : 'code=exited, status=0/SUCCESS';
@@ -90,7 +100,7 @@ export function systemctlCommand(ctx: ShellContext) {
       case 'is-active': {
         if (names.length === 0) return fail('Too few arguments.\n', 1);
         const states = names.map((n) => services.state(n));
-        const text = states.map((s) => (s?.active ? 'active' : s && failed(s) ? 'failed' : 'inactive')).join('\n') + '\n';
+        const text = states.map((s) => (s?.active ? 'active' : s?.autoRestart ? 'activating' : s && failed(s) ? 'failed' : 'inactive')).join('\n') + '\n';
         return { stdout: text, stderr: '', exitCode: states.every((s) => s?.active) ? 0 : 3 };
       }
       case 'list-units': {
