@@ -109,7 +109,7 @@ export class Sandbox {
     const hosts = await Promise.all(saved.hosts.map((h) => Host.restore(h, clock, elapsedOrZero(options), random)));
     const sandbox = new Sandbox(saved.seed, clock, hosts, random);
     const lan = sandbox.host.lan!;
-    if (saved.cluster) lan.cluster = { cluster: new Cluster(clock, random, saved.cluster.state, (name) => lan.kubeletRunning(name)), apiServerAddress: saved.cluster.apiServerAddress };
+    if (saved.cluster) lan.cluster = { cluster: Cluster.onLan(lan, clock, random, saved.cluster.state), apiServerAddress: saved.cluster.apiServerAddress };
     // Shells the terminal opened on other hosts (ssh) come back on top of its own.
     hosts.forEach((host, i) => host.reattachRemoteShells(saved.hosts[i], (name) => sandbox.hostNamed(name)));
     return sandbox;

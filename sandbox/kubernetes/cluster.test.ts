@@ -129,3 +129,24 @@ describe('the kubelet as a service', () => {
     expect((await run(sandbox, 'kubectl get node node01 --no-headers')).out).toMatch(/^node01 +Ready /);
   });
 });
+
+describe('pods as processes on their node', () => {
+  it('a running pod is a pause sandbox and its container processes in the pod cgroup; deleting it ends them', async () => {
+    const sandbox = await readyCluster();
+    await run(sandbox, 'kubectl run web --image=nginx:1.27');
+    await run(sandbox, 'sleep 6');
+    const node = (await run(sandbox, 'kubectl get pod web -o jsonpath="{.spec.nodeName}"')).out;
+    const host = sandbox.hostNamed(node)!;
+    const uid = (await run(sandbox, 'kubectl get pod web -o jsonpath="{.metadata.uid}"')).out.replace(/-/g, '_');
+    const slice = `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${uid}.slice`;
+    const members = host.kernel.list().filter((p) => p.cgroup.startsWith(slice));
+    expect(members.map((p) => p.argv[0])).toEqual(expect.arrayContaining(['/pause', 'nginx: master process nginx -g daemon off;', 'nginx: worker process']));
+    const pause = members.find((p) => p.comm === 'pause')!;
+    const nginx = members.find((p) => p.argv[0].startsWith('nginx: master'))!;
+    expect(nginx.ns.net).toBe(pause.ns.net);
+    expect(nginx.ns.net).not.toBe(host.kernel.require(1).ns.net);
+    expect(nginx.ns.pid).not.toBe(pause.ns.pid);
+    await run(sandbox, 'kubectl delete pod web && sleep 3');
+    expect(host.kernel.list().filter((p) => p.cgroup.startsWith(slice))).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ import { EndpointsController } from './controllers/endpoints';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { NodeLifecycleController } from './controllers/node-lifecycle';
 import { ReplicaSetController } from './controllers/replicaset';
+import { containerdRuntime, type ContainerRuntime } from './node/cri';
+import type { Lan } from '../net/lan';
 import { Kubelet, type NodeIdentity } from './node/kubelet';
 import { Scheduler } from './scheduler/scheduler';
 
@@ -53,6 +55,8 @@ export class Cluster {
     saved?: ClusterSnapshot,
     /** Whether a host's kubelet service runs (systemctl stop kubelet stops its heartbeats). */
     private readonly kubeletRunning: (hostname: string) => boolean = () => true,
+    /** The container runtime of a node's host, where its pods become processes. */
+    private readonly runtimeOf: (hostname: string) => ContainerRuntime | undefined = () => undefined,
   ) {
     this.cursor = saved?.cursor ?? clock.now();
     const clusterClock: Clock = { now: () => this.cursor, sleep: (ms, signal) => clock.sleep(ms, signal) };
@@ -70,9 +74,17 @@ export class Cluster {
     for (const record of saved?.nodes ?? []) this.addNode(record);
   }
 
+  /** A cluster whose nodes are the LAN's hosts: their kubelet services and their containerd. */
+  static onLan(lan: Lan, clock: Clock, random: Random, saved?: ClusterSnapshot): Cluster {
+    return new Cluster(clock, random, saved, (name) => lan.kubeletRunning(name), (name) => {
+      const host = lan.find(name);
+      return host ? containerdRuntime(host) : undefined;
+    });
+  }
+
   /** A host joins as a node: its kubelet registers it on the next settle. */
   addNode(record: NodeRecord): void {
-    const identity: NodeIdentity = { ...record, networkReady: () => this.networkReady(record.hostname), running: () => this.kubeletRunning(record.hostname) };
+    const identity: NodeIdentity = { ...record, networkReady: () => this.networkReady(record.hostname), running: () => this.kubeletRunning(record.hostname), runtime: this.runtimeOf(record.hostname) };
     this.kubelets.set(record.hostname, { kubelet: new Kubelet(this.ctx, identity), record });
   }
 

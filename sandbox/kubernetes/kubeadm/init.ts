@@ -73,7 +73,7 @@ export function podCidrFor(podNetworkCidr: string, index: number): string {
  */
 export function startControlPlane(host: Host, config: InitConfig): Cluster {
   const lan = host.lan!;
-  const cluster = new Cluster(host.kernel.clock, host.random, undefined, (name) => lan.kubeletRunning(name));
+  const cluster = Cluster.onLan(lan, host.kernel.clock, host.random);
   host.lan!.cluster = { cluster, apiServerAddress: host.address };
   const { store } = cluster;
   for (const namespace of systemNamespaces()) store.create(namespace);

@@ -15,7 +15,7 @@ export const POD_NETWORK_CIDR = '10.244.0.0/16';
 export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster> {
   const [controlPlane, ...workers] = hosts;
   const lan = controlPlane.lan!;
-  const cluster = new Cluster(controlPlane.kernel.clock, controlPlane.random, undefined, (name) => lan.kubeletRunning(name));
+  const cluster = Cluster.onLan(lan, controlPlane.kernel.clock, controlPlane.random);
   for (const host of hosts) host.services.start('kubelet');
   lan.cluster = { cluster, apiServerAddress: controlPlane.address };
   cluster.backdate(SET_UP_AGO_MS);

@@ -82,8 +82,18 @@ export function kubectlCommand(ctx: ShellContext) {
           return run(store, args, namespace);
         case 'scale':
           return scale(store, args, namespace);
-        case 'delete':
-          return remove(store, args, namespace);
+        case 'delete': {
+          const removed = remove(store, args, namespace);
+          // kubectl waits until what it deleted is gone (a pod: until its kubelet has stopped it).
+          for (let step = 0; step < 100 && removed.exitCode === 0 && store.list('Pod').some((p) => p.metadata.deletionTimestamp && removed.stdout.includes(`"${p.metadata.name}"`)); step++) {
+            const next = live.nextChange();
+            if (next === undefined) break;
+            await ctx.kernel.clock.sleep(Math.max(1, next - live.now()), commandContext.signal);
+            if (commandContext.signal?.aborted) break;
+            live.settle();
+          }
+          return removed;
+        }
         case 'expose':
           return expose(store, args, namespace, () => live.allocateNodePort(), () => live.allocateClusterIP());
         default:

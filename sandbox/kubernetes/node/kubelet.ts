@@ -11,6 +11,7 @@ import type { Node, NodeCondition, Pod } from '../api/types';
 import type { ControllerContext, Reconciler } from '../controllers/context';
 import { parseTime, rfc3339 } from '../controllers/time';
 import { backoffMs, lifetimeOf } from './container-program';
+import type { ContainerRuntime } from './cri';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 /** How often the kubelet posts its status, and how long a container takes to come up. */
@@ -30,6 +31,8 @@ export interface NodeIdentity {
   networkReady: () => boolean;
   /** Whether the kubelet runs at all (systemctl stop kubelet silences it). */
   running: () => boolean;
+  /** The host's container runtime, when the node is a host of the world (tests may leave it out). */
+  runtime?: ContainerRuntime;
 }
 
 export class Kubelet implements Reconciler {
@@ -49,6 +52,7 @@ export class Kubelet implements Reconciler {
     // The addresses in use on this node, kept current as pods start in this pass.
     const taken = new Set(pods.map((p) => p.status?.podIP).filter((ip): ip is string => !!ip));
     for (const pod of pods) writes += this.syncPod(pod, taken);
+    this.node.runtime?.removeOrphans(new Set(pods.map((p) => p.metadata.uid ?? '')));
     return writes;
   }
 
@@ -152,6 +156,7 @@ export class Kubelet implements Reconciler {
       this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
       this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
     }
+    for (const container of pod.spec.containers) this.node.runtime?.start(pod, container);
     const time = rfc3339(now);
     const ip = hostNetwork ? this.node.address : this.allocateIp(taken);
     taken.add(ip);
@@ -197,6 +202,7 @@ export class Kubelet implements Reconciler {
           const life = lifetimeOf(container);
           if (started + life.ms > now) return s;
           step = true;
+          this.node.runtime?.stopContainer(pod, s.name);
           const terminated = { exitCode: life.exitCode, reason: life.exitCode === 0 ? 'Completed' : 'Error', startedAt: s.state.running.startedAt, finishedAt: rfc3339(started + life.ms) };
           if (!(policy === 'Always' || (policy === 'OnFailure' && life.exitCode !== 0))) return { ...s, ready: false, started: false, state: { terminated } };
           const wait = backoffMs(s.restartCount);
@@ -208,6 +214,7 @@ export class Kubelet implements Reconciler {
           const restartAt = finished + backoffMs(s.restartCount);
           if (restartAt > now) return s;
           step = true;
+          this.node.runtime?.start(pod, container);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.node.hostname);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
@@ -266,6 +273,7 @@ export class Kubelet implements Reconciler {
   private finishDeletion(pod: Pod, now: number): number {
     const due = this.deletionDue(pod);
     if (due > now) return 0;
+    this.node.runtime?.stop(pod);
     this.ctx.store.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 });
     return 1;
   }

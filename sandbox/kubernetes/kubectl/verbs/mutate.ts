@@ -116,7 +116,9 @@ export function remove(store: Store, args: KubectlArgs, namespace: string): Kube
     const info = resolveResource(type);
     if (!info) return fail(`error: the server doesn't have a resource type "${type}"\n`);
     try {
-      store.delete(info.kind, info.namespaced ? namespace : undefined, name);
+      // A pod is deleted gracefully: its kubelet stops its containers, then it is gone.
+      const pod = info.kind === 'Pod' ? store.get<Pod>('Pod', namespace, name) : undefined;
+      store.delete(info.kind, info.namespaced ? namespace : undefined, name, pod ? { gracePeriodSeconds: pod.spec.terminationGracePeriodSeconds ?? 30 } : {});
       stdout += `${info.group ? `${info.singular}.${info.group}` : info.singular} "${name}" deleted\n`;
     } catch (error) {
       if (!isApiError(error)) throw error;
