@@ -15,6 +15,7 @@ import { describe } from './verbs/describe';
 import { configView, cordon, drain, labelOrAnnotate, logs, taint } from './verbs/manage';
 import { rollout, setImage } from './verbs/rollout';
 import { get } from './verbs/get';
+import { wait, watch } from './verbs/watch';
 import { create, expose, remove, run, scale } from './verbs/mutate';
 import type { KubectlResult } from './verbs/result';
 
@@ -38,13 +39,24 @@ export function kubectlCommand(ctx: ShellContext) {
     live.settle();
     const store = live.store;
     const namespace = lastValue(args, 'namespace') ?? 'default';
+    // Waiting verbs sleep on the clock (Ctrl-C ends them) and print as they go on a terminal.
+    const waiting = {
+      sleep: async (ms: number) => {
+        await ctx.kernel.clock.sleep(ms, commandContext.signal);
+        return !commandContext.signal?.aborted;
+      },
+      write: (text: string) => ctx.host.console.stream(text),
+    };
     const result: KubectlResult = await (async (): Promise<KubectlResult> => {
       switch (verb) {
         case 'apply':
           // At run time stdin is a byte string (see docker prune): a manifest is ASCII or UTF-8 text.
           return apply(store, args, namespace, commandContext.fs, commandContext.cwd, commandContext.stdin ? String(commandContext.stdin as unknown) : '', { clusterIP: () => live.allocateClusterIP(), nodePort: () => live.allocateNodePort() });
         case 'get':
+          if (args.flags.has('watch')) return watch(live, args, namespace, waiting);
           return get(store, args, namespace, ctx.kernel.clock.now());
+        case 'wait':
+          return wait(live, args, namespace, waiting);
         case 'version':
           return { stdout: `${CLIENT_VERSION}Server Version: ${KUBERNETES_VERSION}\n`, stderr: '', exitCode: 0 };
         case 'cluster-info':

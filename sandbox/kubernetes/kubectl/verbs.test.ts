@@ -50,3 +50,29 @@ describe('kubectl verbs on the ready cluster', () => {
     expect((await run(sandbox, 'kubectl config view')).out).toContain('client-key-data: REDACTED');
   });
 });
+
+describe('waiting verbs', () => {
+  it('kubectl wait fast-forwards to the condition, or times out as kubectl does', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 6 });
+    await run(sandbox, 'kubectl run web --image=nginx:1.27 && kubectl run bad --image=nosuch/x');
+    expect((await run(sandbox, 'kubectl wait --for=condition=Ready pod/web --timeout=60s')).out).toBe('pod/web condition met\n');
+    const timedOut = await run(sandbox, 'kubectl wait --for=condition=Ready pod/bad --timeout=20s');
+    expect(timedOut).toEqual({ out: 'error: timed out waiting for the condition on pods/bad\n', code: 1 });
+  });
+
+  it('kubectl get -w prints the table, then a row for each change, until Ctrl-C', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 7 });
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const result = await sandbox.console.run('kubectl get pods -w', controller.signal, (text) => {
+      seen.push(text);
+      if (seen.join('').split('\n').filter((l) => / 1\/1 +Running /.test(l)).length >= 2) controller.abort();
+    });
+    expect(result.exitCode).toBe(130);
+    const lines = seen.join('').trim().split('\n');
+    expect(lines[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
+    expect(lines.slice(1).some((l) => /ContainerCreating/.test(l))).toBe(true);
+    expect(lines.filter((l) => /^NAME/.test(l))).toHaveLength(1);
+  });
+});
