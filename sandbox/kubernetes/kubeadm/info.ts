@@ -7,6 +7,7 @@ import { tabwrite } from '../kubectl/print/tabwriter';
 import { formatDate } from '../../shell/commands/date';
 import { STACK_TRACE } from './preflight';
 import type { KubeadmResult } from './printer';
+import { shortHumanDuration } from '../kubectl/print/age';
 
 export const VERSION_INFO = 'kubeadm version: &version.Info{Major:"1", Minor:"31", GitVersion:"v1.31.4", GitCommit:"a78aa47129b8539636eb86a9d00e31b2720fe06b", GitTreeState:"clean", BuildDate:"2024-12-10T11:42:09Z", GoVersion:"go1.22.9", Compiler:"gc", Platform:"linux/amd64"}\n';
 
@@ -66,19 +67,6 @@ proxy: {}
 scheduler: {}
 `;
 
-/** apimachinery's ShortHumanDuration, as kubeadm prints TTLs and residual times. */
-export function shortHumanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h`;
-  if (hours < 24 * 365) return `${Math.floor(hours / 24)}d`;
-  return `${Math.floor(hours / 24 / 365)}y`;
-}
 
 const DAY = 86_400_000;
 const CERTS: [string, string][] = [

@@ -8,7 +8,7 @@ import type { Cluster } from '../cluster';
 import { tabwrite } from '../kubectl/print/tabwriter';
 import { rfc3339 } from '../api/time';
 import { caCertHash, DEFAULT_GROUPS, deleteToken, generateToken, listTokens, storeToken, TOKEN_PATTERN } from './bootstrap-tokens';
-import { shortHumanDuration } from './info';
+import { shortHumanDuration } from '../kubectl/print/age';
 import { STACK_TRACE } from './preflight';
 import type { KubeadmResult } from './printer';
 
