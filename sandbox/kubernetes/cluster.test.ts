@@ -92,6 +92,10 @@ describe('the cluster from the hosts', () => {
     const keys = (await run(sandbox, `etcdctl ${certs} get /registry/minions --prefix --keys-only`)).out;
     expect(keys).toBe('/registry/minions/controlplane\n\n/registry/minions/node01\n\n/registry/minions/node02\n\n');
     expect((await run(sandbox, 'etcdctl get /registry --prefix --keys-only')).out).toMatch(/Error: context deadline exceeded\n$/);
+    // A pod and a Service of the same name are two keys with their own values.
+    await run(sandbox, 'kubectl run web --image=nginx:1.27 && kubectl expose pod web --port 80');
+    expect((await run(sandbox, `etcdctl ${certs} get /registry/pods/default/web --print-value-only 2>/dev/null`)).out).toContain('"kind":"Pod"');
+    expect((await run(sandbox, `etcdctl ${certs} get /registry/services/specs/default/web --print-value-only 2>/dev/null`)).out).toContain('"kind":"Service"');
   });
 });
 

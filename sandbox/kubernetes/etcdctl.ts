@@ -5,7 +5,10 @@
  * times out. Values are protobuf in real etcd; the lab shows them as JSON and says so.
  */
 import { defineCommand } from 'just-bash';
+import { sha256 } from '../core/sha256';
 import type { ShellContext } from '../shell/context';
+import { resourceForKind } from './api/resources';
+import type { KubeObject } from './api/types';
 
 const TIMEOUT = (now: string) => `{"level":"warn","ts":"${now}","logger":"etcd-client","caller":"v3@v3.5.15/retry_interceptor.go:63","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc000386000/127.0.0.1:2379","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = latest balancer error: last connection error: connection error: desc = \\"error reading server preface: EOF\\""}\nError: context deadline exceeded\n`;
 
@@ -36,19 +39,20 @@ export function etcdctlCommand(ctx: ShellContext) {
     if (verb === 'get' && key !== undefined) {
       const keys = store.etcdKeys().filter((k) => (flags.has('prefix') ? k.startsWith(key) : k === key || (end !== undefined && k >= key && k < end)));
       if (flags.has('keys-only')) return { stdout: keys.map((k) => `${k}\n\n`).join(''), stderr: '', exitCode: 0 };
-      const value = (k: string) => {
-        const object = store.snapshot().objects.find((o) => store.etcdKeys().length > 0 && keyOf(o, k));
-        return object ? JSON.stringify(object) : '';
-      };
+      // Each object under its own key (kind, namespace and name), as the API server stores it.
+      const byKey = new Map(store.snapshot().objects.map((o) => [etcdKeyOf(o), o]));
+      const value = (k: string) => JSON.stringify(byKey.get(k) ?? '');
       return { stdout: keys.map((k) => `${flags.has('print-value-only') ? '' : `${k}\n`}${value(k)}\n`).join(''), stderr: keys.length > 0 ? 'dockyard: etcd stores these as protobuf; the lab prints them as JSON\n' : '', exitCode: 0 };
     }
-    if (verb === 'member' && key === 'list') return { stdout: `8e9e05c52164694d, started, ${ctx.host.hostname}, https://${ctx.host.address}:2380, https://${ctx.host.address}:2379, false\n`, stderr: '', exitCode: 0 };
+    if (verb === 'member' && key === 'list') return { stdout: `${sha256(`etcd-member:${ctx.host.hostname}:${ctx.host.address}`).slice(0, 16)}, started, ${ctx.host.hostname}, https://${ctx.host.address}:2380, https://${ctx.host.address}:2379, false\n`, stderr: '', exitCode: 0 };
     if (verb === 'endpoint' && key === 'health') return { stdout: `127.0.0.1:2379 is healthy: successfully committed proposal: took = 1.837412ms\n`, stderr: '', exitCode: 0 };
     return { stdout: '', stderr: `dockyard: etcdctl ${words.join(' ')} is not modelled in this sandbox; try etcdctl get /registry --prefix --keys-only\n`, exitCode: 1 };
   });
 }
 
-/** Whether `object` is the one etcd keeps under `key` (its name and namespace end the key). */
-function keyOf(object: { metadata: { name: string; namespace?: string } }, key: string): boolean {
-  return key.endsWith(object.metadata.namespace ? `/${object.metadata.namespace}/${object.metadata.name}` : `/${object.metadata.name}`);
+/** `/registry/<prefix>/[<namespace>/]<name>`: where the API server keeps an object in etcd. */
+function etcdKeyOf(object: KubeObject): string {
+  const info = resourceForKind(object.kind, object.apiVersion);
+  const ns = info?.namespaced && object.metadata.namespace ? `${object.metadata.namespace}/` : '';
+  return `/registry/${info?.etcdPrefix ?? object.kind.toLowerCase()}/${ns}${object.metadata.name}`;
 }

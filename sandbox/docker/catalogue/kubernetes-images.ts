@@ -19,6 +19,8 @@ const DISTROLESS = layer('bazel build @distroless//base:static_debian12', 2_110_
   '/tmp': { dir: true, mode: 0o1777 },
 });
 const GO_RUNNER = layer('COPY /workspace/go-runner /go-runner # buildkit', 1_470_000, 720_000, { '/go-runner': { content: '#!/bin/sh\nexec "$@"\n', mode: 0o755 } });
+/** The same layer as the alpine image's (equal content, equal id), under both flannel images. */
+const ALPINE_3_20 = layer('ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit', 7_797_760, 3_623_807, alpineFiles('3.20.3'));
 const K8S_CREATED = at('2024-12-10T11:43:56Z');
 
 function component(name: string, size: number, compressed: number): ImageDefinition {
@@ -84,7 +86,7 @@ export const KUBERNETES_IMAGES: ImageDefinition[] = [
     tags: ['v0.26.1'],
     created: at('2024-11-06T15:27:04Z'),
     steps: [
-      layer('ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit', 7_797_760, 3_623_807, alpineFiles('3.20.3')),
+      ALPINE_3_20,
       step('CMD ["/bin/sh"]'),
       layer('RUN apk add --no-cache iproute2 ca-certificates nftables iptables strongswan iptables-legacy # buildkit', 45_480_000, 17_110_000, { '/usr/sbin/ip': { content: '#!/bin/sh\n', mode: 0o755 } }),
       layer('COPY dist/flanneld-amd64 /opt/bin/flanneld # buildkit', 33_900_000, 11_740_000, { '/opt/bin/flanneld': { content: '#!/bin/sh\n# flanneld (modelled)\n', mode: 0o755 } }),
@@ -97,7 +99,7 @@ export const KUBERNETES_IMAGES: ImageDefinition[] = [
     tags: ['v1.5.1-flannel2'],
     created: at('2024-08-20T09:12:40Z'),
     steps: [
-      layer('ADD alpine-minirootfs-3.20.3-x86_64.tar.gz / # buildkit', 7_797_760, 3_623_807, alpineFiles('3.20.3')),
+      ALPINE_3_20,
       step('CMD ["/bin/sh"]'),
       layer('COPY dist/flannel-amd64 /flannel # buildkit', 2_780_000, 1_240_000, { '/flannel': { content: 'ELF flannel CNI plugin\n', mode: 0o755 } }),
     ],

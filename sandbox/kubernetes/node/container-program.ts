@@ -14,12 +14,20 @@ export interface Lifetime {
   exitCode: number;
 }
 
-export function lifetimeOf(container: Container): Lifetime {
+/** What the container runs, as the CRI starts it: `command` replaces the image's ENTRYPOINT, `args` its CMD. */
+export function containerArgv(container: Container): string[] {
   const { repository, tag } = normaliseReference(container.image);
   const config = findImage(repository, tag)?.config;
-  // As the CRI runs it: command replaces the image's ENTRYPOINT, args its CMD.
-  const argv = [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
-  const program = programFor(argv, 'ash', false);
+  return [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
+}
+
+/** The program behind a container, read as the Docker engine reads one. */
+export function containerProgram(container: Container) {
+  return programFor(containerArgv(container), 'ash', false);
+}
+
+export function lifetimeOf(container: Container): Lifetime {
+  const program = containerProgram(container);
   switch (program.kind) {
     case 'daemon':
     case 'script':

@@ -4,10 +4,9 @@
  * process in its own pid and mount namespaces, all in the pod's cgroup under kubepods.slice. So
  * `ps` on node01 shows nginx, `lsns` its namespaces and /sys/fs/cgroup/kubepods.slice its limits.
  */
-import { findImage, normaliseReference } from '../../docker/catalogue/images';
-import { programFor } from '../../docker/programs';
 import type { Host } from '../../host';
 import type { Container, Pod } from '../api/types';
+import { containerArgv, containerProgram } from './container-program';
 
 export interface ContainerRuntime {
   /** The pod's sandbox and this container, started; returns the container's host pid. */
@@ -38,10 +37,8 @@ function ensureCgroup(host: Host, path: string): void {
 
 /** What the container runs, as `ps` shows it: the image's program, with the spec's command and args. */
 function argvOf(container: Container): { argv: string[]; workers: string[]; rssKiB: number } {
-  const { repository, tag } = normaliseReference(container.image);
-  const config = findImage(repository, tag)?.config;
-  const argv = [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
-  const program = programFor(argv, 'ash', false);
+  const argv = containerArgv(container);
+  const program = containerProgram(container);
   if (program.kind === 'daemon') return { argv: program.title, workers: program.workers, rssKiB: program.rssKiB };
   return { argv: argv.length > 0 ? argv : ['/pause'], workers: [], rssKiB: 1_024 };
 }

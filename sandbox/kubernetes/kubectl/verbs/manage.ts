@@ -7,8 +7,7 @@ import { isApiError, notFound } from '../../api/errors';
 import { resolveResource } from '../../api/resources';
 import type { Store } from '../../api/store-types';
 import type { KubeObject, Node, Pod, Taint } from '../../api/types';
-import { programFor } from '../../../docker/programs';
-import { findImage, normaliseReference } from '../../../docker/catalogue/images';
+import { containerProgram } from '../../node/container-program';
 import type { KubectlArgs } from '../args';
 import type { KubectlResult } from './result';
 
@@ -136,10 +135,7 @@ export function logs(store: Store, args: KubectlArgs, namespace: string, now: nu
   if (!container) return fail(`error: container ${wanted} is not valid for pod ${name}\n`);
   const running = pod.status?.containerStatuses?.find((s) => s.name === container.name);
   if (!running || !('running' in running.state)) return fail(`Error from server (BadRequest): container "${container.name}" in pod "${name}" is waiting to start: ${running && 'waiting' in running.state ? running.state.waiting.reason : 'ContainerCreating'}\n`);
-  const { repository, tag } = normaliseReference(container.image);
-  const config = findImage(repository, tag)?.config;
-  const argv = [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
-  const program = programFor(argv, 'ash', false);
+  const program = containerProgram(container);
   if (program.kind !== 'daemon') return ok('');
   const lines = program.log(Date.parse(running.state.running.startedAt) || now);
   const tail = args.values.get('tail')?.at(-1);
