@@ -10,6 +10,9 @@ import namespaces from './03-namespaces/exercises';
 import cgroups from './04-cgroups/exercises';
 import layers from './05-layers/exercises';
 import firstImage from './06-first-image/exercises';
+import kubernetesArchitecture from './07-kubernetes-architecture/exercises';
+import installWithKubeadm from './08-install-with-kubeadm/exercises';
+import shipYourApp from './09-ship-your-app/exercises';
 
 export const LESSON_EXERCISES: Record<string, LessonExercises> = {
   welcome,
@@ -19,4 +22,7 @@ export const LESSON_EXERCISES: Record<string, LessonExercises> = {
   cgroups,
   layers,
   'first-image': firstImage,
+  'kubernetes-architecture': kubernetesArchitecture,
+  'install-with-kubeadm': installWithKubeadm,
+  'ship-your-app': shipYourApp,
 };

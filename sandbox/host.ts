@@ -18,6 +18,8 @@ import { bootHost } from './kernel/boot';
 import { Kernel, type KernelSnapshot } from './kernel/kernel';
 import { INITIAL_NAMESPACE_INODES } from './kernel/namespaces';
 import { ServiceManager, type ServicesSnapshot } from './kernel/services';
+import { fstab, SWAP_FILE, SWAP_FILE_AREA } from './kernel/swap';
+import { kubeletSwapRefusal } from './kubernetes/node/kubelet-swap';
 import { KUBELET_UNCONFIGURED, KUBELET_UNIT, UNITS } from './kernel/unit-catalogue';
 import type { Lan } from './net/lan';
 import { Network, type NetworkSnapshot } from './net/network';
@@ -25,7 +27,10 @@ import type { Random } from './core/random';
 import { DockerEngine } from './docker/engine';
 import type { EngineHost } from './docker/engine-host';
 import type { DockerSnapshot } from './docker/state';
+import { ContainerdImages, type ContainerdSnapshot } from './kubernetes/node/containerd-images';
 import { hostCommands, HOST_COMMAND_NAMES, KUBERNETES_COMMAND_NAMES } from './shell/commands';
+import { containerdRootfs } from './kubernetes/node/pod-rootfs';
+import { podShellFrame } from './kubernetes/node/pod-shell';
 import { sshFrame } from './shell/commands/ssh';
 import { Console, type ConsoleFrame } from './shell/console';
 import { ShellSession, type ShellSnapshot } from './shell/session';
@@ -41,6 +46,11 @@ export interface HostOptions {
   peers?: { hostname: string; address: string }[];
   /** kubeadm, kubelet and kubectl are installed (the cluster course's hosts). */
   kubernetes?: boolean;
+  /**
+   * The installer's /swap.img in /etc/fstab: 'on' and active (a fresh server), or 'off' with its
+   * fstab line commented out (a host prepared for Kubernetes). Absent: no swap and no fstab line.
+   */
+  swap?: 'on' | 'off';
 }
 
 /** A mount as data: its spec rebuilds the filesystem object after a restore. */
@@ -56,8 +66,10 @@ export interface HostSnapshot {
   docker: DockerSnapshot;
   mountTables: [number, SavedMount[], MountSpec | undefined][];
   kubernetes?: boolean;
+  /** containerd's own image store (the kubelet's images), when it holds anything. */
+  containerd?: ContainerdSnapshot;
   /** The terminal's shells, bottom first; `host` names another host a shell runs on (ssh). */
-  shells: { pid: number; shell: ShellSnapshot; host?: string }[];
+  shells: { pid: number; shell: ShellSnapshot; host?: string; via?: 'ssh' | 'exec'; style?: 'ash' }[];
 }
 
 export class Host implements EngineHost {
@@ -65,6 +77,8 @@ export class Host implements EngineHost {
   readonly services: ServiceManager;
   readonly network: Network;
   readonly docker: DockerEngine;
+  /** containerd's images by namespace: `k8s.io` is the kubelet's, apart from Docker's. */
+  containerd = new ContainerdImages();
   /** The command running right now, if any (set by commands while they run). */
   runningPid: number | null = null;
   /**
@@ -96,6 +110,8 @@ export class Host implements EngineHost {
     this.network = new Network(savedNetwork);
     this.services = new ServiceManager(kernel, hostname, kubernetes ? [...UNITS, KUBELET_UNIT] : UNITS, savedServices);
     kernel.onExit((p) => this.services.noticeExit(p.pid, p.exit?.signal ?? null));
+    // The kubelet refuses to run while swap is on (failSwapOn).
+    this.services.startCheck = (unit) => (unit === KUBELET_UNIT.name ? kubeletSwapRefusal(this) : null);
     this.docker = new DockerEngine(this, savedDocker);
   }
 
@@ -103,15 +119,21 @@ export class Host implements EngineHost {
     const rootfs = new InMemoryFs();
     writeHostRoot(rootfs, options);
     writeCommandStubs(rootfs, [...HOST_COMMAND_NAMES, ...(options.kubernetes ? KUBERNETES_COMMAND_NAMES : [])]);
+    if (options.swap) {
+      await rootfs.writeFile('/etc/fstab', fstab(options.swap === 'off'));
+      await rootfs.writeFile(SWAP_FILE, '');
+      await rootfs.chmod(SWAP_FILE, 0o600);
+    }
     await stampAll(rootfs, options.clock);
     const kernel = new Kernel(options.clock, options.hostname);
     const host = new Host(options.hostname, options.address, rootfs, kernel, options.elapsed, options.random, undefined, undefined, undefined, options.kubernetes ?? false);
+    if (options.swap === 'on') kernel.swaps = [{ ...SWAP_FILE_AREA }];
     const { shellPid } = bootHost(kernel, host.services);
     // Installed but not configured: the kubelet fails and systemd retries it every 10 s.
     if (host.kubernetes) host.services.crashLoop('kubelet', 10, KUBELET_UNCONFIGURED);
     host.network.initHost(INITIAL_NAMESPACE_INODES.net, options.address, options.mac);
     host.mountTables.set(INITIAL_NAMESPACE_INODES.mnt, new MountTable(host.rootView(), hostMounts((spec) => host.mountFilesystem(spec), INITIAL_NAMESPACE_INODES.pid)));
-    host.attachShells([shellPid]);
+    host.attachShells([{ pid: shellPid }]);
     await host.console.top.session.start();
     return host;
   }
@@ -119,13 +141,14 @@ export class Host implements EngineHost {
   static async restore(saved: HostSnapshot, clock: Clock, elapsed: () => number, random: Random): Promise<Host> {
     const rootfs = await restoreFs(saved.rootfs);
     const host = new Host(saved.hostname, saved.address, rootfs, new Kernel(clock, saved.hostname, saved.kernel), elapsed, random, saved.services, saved.network, saved.docker, saved.kubernetes ?? false);
+    host.containerd = new ContainerdImages(saved.containerd);
     for (const [inode, mounts, rootSpec] of saved.mountTables) {
       // The root entry is the table's own root (rebuilt from rootSpec), never a mount over it.
       const entries = await Promise.all(mounts.map(async (m) => ({ ...m, fs: m.spec && m.target !== '/' ? host.mountFilesystem(m.spec, await host.tmpfsFiles(m.spec)) : undefined })));
       host.mountTables.set(inode, new MountTable(rootSpec ? host.mountFilesystem(rootSpec) : host.rootView(), entries, rootSpec));
     }
     const own = saved.shells.filter((s) => s.host === undefined);
-    host.attachShells(own.map((s) => s.pid));
+    host.attachShells(own);
     host.console.frames().forEach((frame, i) => frame.session.restore(own[i].shell));
     return host;
   }
@@ -140,7 +163,7 @@ export class Host implements EngineHost {
       const remote = hostNamed(entry.host);
       const restored = remote?.console.frames().find((f) => f.pid === entry.pid);
       if (!remote || !restored) continue;
-      const frame = sshFrame(remote, entry.pid, restored.session, remote.hostname);
+      const frame = entry.via === 'exec' ? podShellFrame(remote, entry.pid, restored.session) : sshFrame(remote, entry.pid, restored.session, remote.hostname);
       remote.console.leave(restored);
       remote.console.enter(frame);
       this.console.restoreFrames([frame]);
@@ -213,6 +236,8 @@ export class Host implements EngineHost {
         const upper = overlayLayer(spec.upper ? subtreeFs(root, spec.upper) : new InMemoryFs());
         return withSpecialFiles(new OverlayFs(upper, lowers));
       }
+      case 'containerd':
+        return containerdRootfs(this, spec.image, spec.upper);
     }
   }
 
@@ -258,15 +283,17 @@ export class Host implements EngineHost {
       services: this.services.snapshot(),
       network: this.network.snapshot(),
       docker: this.docker.snapshot(),
+      ...(this.containerd.isEmpty() ? {} : { containerd: this.containerd.snapshot() }),
       mountTables: await Promise.all(
         [...this.mountTables.entries()].map(async ([inode, table]) => [inode, await Promise.all(table.list().map(saveMount)), table.rootSpec] as [number, SavedMount[], MountSpec | undefined]),
       ),
-      shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot(), ...(f.host && f.host !== this ? { host: f.host.hostname } : {}) })),
+      shells: this.console.frames().map((f) => ({ pid: f.pid, shell: f.session.snapshot(), ...(f.host && f.host !== this ? { host: f.host.hostname, via: f.via } : {}), ...(f.session.identity.style === 'ash' ? { style: 'ash' as const } : {}) })),
     };
   }
 
-  private attachShells(pids: number[]): void {
-    const frames = pids.map((pid) => this.shellFrame(pid));
+  private attachShells(shells: { pid: number; style?: 'ash' }[]): void {
+    // A BusyBox or dash shell (`docker exec -it alpine sh`, a pod's sh) comes back with its own prompt.
+    const frames = shells.map(({ pid, style }) => this.shellFrame(pid, this.openShell(pid, undefined, undefined, style)));
     this.shells = new Console(frames[0]);
     this.shells.restoreFrames(frames.slice(1));
   }

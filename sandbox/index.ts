@@ -27,6 +27,8 @@ export interface SandboxOptions {
   hosts?: { hostname: string; address: string }[];
   /** The hosts have the Kubernetes tools installed. */
   kubernetes?: boolean;
+  /** Each host's swap (see HostOptions.swap). */
+  swap?: 'on' | 'off';
 }
 
 export interface SandboxSnapshot {
@@ -97,7 +99,7 @@ export class Sandbox {
     const hosts: Host[] = [];
     for (const { hostname, address } of options.hosts ?? [{ hostname: DEFAULT_HOSTNAME, address: '10.0.0.10' }]) {
       const mac = `52:54:00:${random.hex(2)}:${random.hex(2)}:${random.hex(2)}`;
-      hosts.push(await Host.boot({ random, hostname, address, mac, clock, elapsed: elapsedOrZero(options), peers: options.hosts ?? [], kubernetes: options.kubernetes }));
+      hosts.push(await Host.boot({ random, hostname, address, mac, clock, elapsed: elapsedOrZero(options), peers: options.hosts ?? [], kubernetes: options.kubernetes, swap: options.swap }));
     }
     return new Sandbox(seed, clock, hosts, random);
   }

@@ -11,7 +11,16 @@ export interface Clock {
    * at once; a real-time clock waits. Either way an abort (Ctrl-C) ends the wait early.
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Lets `ms` of simulated time pass at once, for waits the student watches rather than sits
+   * through (kubeadm's health checks, `kubectl rollout status`, `kubectl get -w`): a real-time
+   * clock jumps ahead and pauses only a short real beat, so lines still appear one by one.
+   */
+  fastForward(ms: number, signal?: AbortSignal): Promise<void>;
 }
+
+/** The real pause of a fast-forwarded wait: a twentieth of it, never more than this. */
+export const FAST_FORWARD_BEAT_MS = 150;
 
 /** 2026-03-02 09:00:00 UTC: a Monday morning, the moment every fresh world boots. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -36,6 +45,10 @@ export function createManualClock(startMs: number = DEFAULT_EPOCH_MS): ManualClo
       if (!Number.isFinite(ms)) return waitForAbort(signal);
       tick(ms);
     },
+    async fastForward(ms, signal) {
+      if (signal?.aborted || !Number.isFinite(ms)) return;
+      tick(ms);
+    },
   };
 }
 
@@ -45,19 +58,26 @@ export function createManualClock(startMs: number = DEFAULT_EPOCH_MS): ManualClo
  */
 export function createElapsedClock(elapsedMs: () => number, startMs: number = DEFAULT_EPOCH_MS): Clock {
   const origin = elapsedMs();
+  let skipped = 0;
+  const sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+      function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
   return {
-    now: () => startMs + Math.floor(elapsedMs() - origin),
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve) => {
-        if (signal?.aborted) return resolve();
-        const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-        function done() {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-      }),
+    now: () => startMs + skipped + Math.floor(elapsedMs() - origin),
+    sleep,
+    async fastForward(ms, signal) {
+      if (signal?.aborted || !Number.isFinite(ms)) return;
+      skipped += ms;
+      await sleep(Math.min(ms / 20, FAST_FORWARD_BEAT_MS), signal);
+    },
   };
 }
 

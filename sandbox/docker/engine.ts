@@ -8,6 +8,8 @@ import { Builder } from './build/builder';
 import { DockerError, noSuchContainer } from './errors';
 import { EventLog } from './events';
 import { ImageStore } from './images';
+import type { ImageArchive } from './image-archive';
+import { loadImages, saveImages, type LoadResult } from './image-transfer';
 import { randomName } from './names';
 import { plug, unplug } from './container-network';
 import { attachmentsOf, DockerNetworks, networkNameOf } from './networks';
@@ -375,6 +377,20 @@ export class DockerEngine {
       const init = c.status === 'running' ? this.host.kernel.get(c.pid) : undefined;
       return !!init && this.host.kernel.isInPidNamespace(process, init.ns.pid);
     });
+  }
+
+  /** docker save: the named images and their layers, as an archive. */
+  async saveImages(references: string[]): Promise<ImageArchive> {
+    const archive = await saveImages(this.images, this.host, references);
+    for (const image of archive.images) this.events.emit('image', 'save', image.id, { name: image.repoTags[0] ?? image.id });
+    return archive;
+  }
+
+  /** docker load: an archive's images into the store. */
+  async loadImages(archive: ImageArchive): Promise<LoadResult> {
+    const loaded = await loadImages(this.images, this.host, archive);
+    for (const image of loaded.images) this.events.emit('image', 'load', image.id, { name: image.repoTags[0] ?? image.id });
+    return loaded;
   }
 
   /** A program in the container starts (or stops) listening. */

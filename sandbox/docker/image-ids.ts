@@ -17,7 +17,20 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Definitions are immutable once made (the catalogue's constants, a build's result), and hashing
+ * them is the costliest thing a kubelet does per pod: each id is computed once per definition.
+ */
+const diffIds = new WeakMap<LayerDefinition, string>();
+const manifestDigests = new WeakMap<ImageDefinition, string>();
+
 export function diffId(layer: LayerDefinition): string {
+  let id = diffIds.get(layer);
+  if (id === undefined) diffIds.set(layer, (id = computeDiffId(layer)));
+  return id;
+}
+
+function computeDiffId(layer: LayerDefinition): string {
   // The size stands for the bytes the model leaves out, so two layers with the same sample files
   // but different real contents stay distinct.
   return `sha256:${sha256(canonical({ files: layer.files, size: layer.size }))}`;
@@ -45,6 +58,12 @@ export function imageId(image: ImageDefinition): string {
 }
 
 export function manifestDigest(image: ImageDefinition): string {
+  let digest = manifestDigests.get(image);
+  if (digest === undefined) manifestDigests.set(image, (digest = computeManifestDigest(image)));
+  return digest;
+}
+
+function computeManifestDigest(image: ImageDefinition): string {
   const layers = image.steps.filter(isLayer);
   return `sha256:${sha256(canonical({ config: imageId(image), layers: layers.map(blobDigest) }))}`;
 }

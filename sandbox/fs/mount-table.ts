@@ -16,7 +16,9 @@ export type MountSpec =
   | { kind: 'cgroup2'; root?: string; pidNamespace?: number }
   | { kind: 'overlay'; lower: string[]; upper?: string; work?: string }
   | { kind: 'bind'; from: string }
-  | { kind: 'tmpfs'; files?: FsSnapshot };
+  | { kind: 'tmpfs'; files?: FsSnapshot }
+  /** A pod container's root: `image`'s layers from the host's containerd store under the writable `upper`. */
+  | { kind: 'containerd'; image: string; upper: string };
 
 export interface MountEntry {
   source: string;

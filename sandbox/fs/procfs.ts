@@ -6,6 +6,7 @@
 import { namespaceLink, type NamespaceType } from '../kernel/namespaces';
 import type { Kernel } from '../kernel/kernel';
 import { kernelVersionLine, MACHINE } from '../kernel/machine';
+import { procSwaps, swapTotals } from '../kernel/swap';
 import type { Process } from '../kernel/process';
 import { SyntheticFs, type SyntheticNode } from './synthetic-fs';
 
@@ -98,7 +99,7 @@ export class ProcFs extends SyntheticFs {
       version: text(() => `${kernelVersionLine()}\n`),
       cmdline: text(() => `BOOT_IMAGE=/vmlinuz-${MACHINE.kernelRelease} root=LABEL=cloudimg-rootfs ro console=tty1 console=ttyS0\n`),
       filesystems: text(() => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup2\nnodev\tdevpts\nnodev\tmqueue\n\text4\nnodev\toverlay\n'),
-      swaps: text(() => 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n'),
+      swaps: text(() => procSwaps(k.swaps)),
       cgroups: text(() => '#subsys_name\thierarchy\tnum_cgroups\tenabled\ncpuset\t0\t1\t1\ncpu\t0\t1\t1\nio\t0\t1\t1\nmemory\t0\t1\t1\npids\t0\t1\t1\n'),
       sys: { kind: 'dir', entries: () => ['kernel'] },
     };
@@ -239,12 +240,13 @@ function meminfo(kernel: Kernel): string {
   const total = MACHINE.memTotalKiB;
   const free = Math.max(0, total - used - MACHINE.cachedKiB - MACHINE.buffersKiB);
   const available = free + MACHINE.cachedKiB + MACHINE.buffersKiB - 120_000;
+  const swap = swapTotals(kernel.swaps);
   const rows: [string, number][] = [
     ['MemTotal', total], ['MemFree', free], ['MemAvailable', available], ['Buffers', MACHINE.buffersKiB], ['Cached', MACHINE.cachedKiB],
     ['SwapCached', 0], ['Active', Math.round(used * 0.6)], ['Inactive', Math.round(MACHINE.cachedKiB * 0.7)],
-    ['SwapTotal', 0], ['SwapFree', 0], ['Dirty', 132], ['Writeback', 0], ['AnonPages', used - MACHINE.kernelKiB],
+    ['SwapTotal', swap.totalKiB], ['SwapFree', swap.totalKiB - swap.usedKiB], ['Dirty', 132], ['Writeback', 0], ['AnonPages', used - MACHINE.kernelKiB],
     ['Mapped', 215_708], ['Shmem', 1_216], ['KReclaimable', 71_932], ['Slab', 132_680], ['SReclaimable', 71_932],
-    ['SUnreclaim', 60_748], ['KernelStack', 4_112], ['PageTables', 6_036], ['CommitLimit', Math.round(total / 2)],
+    ['SUnreclaim', 60_748], ['KernelStack', 4_112], ['PageTables', 6_036], ['CommitLimit', Math.round(total / 2) + swap.totalKiB],
     ['Committed_AS', used * 2], ['VmallocTotal', 34_359_738_367], ['VmallocUsed', 23_688], ['HugePages_Total', 0],
   ];
   return rows.map(([key, value]) => `${(key + ':').padEnd(16)}${String(value).padStart(8)} ${key.startsWith('HugePages') ? '' : 'kB'}`.trimEnd() + '\n').join('');

@@ -2,6 +2,7 @@
  * One host's kernel: the process table, namespaces and the cgroup hierarchy, changed only through
  * these methods. It never prints; tools read it and format what they find.
  */
+import type { SwapArea } from './swap';
 import type { Clock } from '../core/clock';
 import { KernelError } from '../core/errors';
 import { ancestry, CgroupTree, type Cgroup } from './cgroups';
@@ -51,6 +52,8 @@ export interface KernelSnapshot {
   cgroups: Cgroup[];
   nextInode: number;
   bootedAt: number;
+  /** Active swap areas (absent in saves from before swap was modelled: none). */
+  swaps?: SwapArea[];
 }
 
 export interface KillOutcome {
@@ -69,6 +72,8 @@ export class Kernel {
   private readonly exitWatchers: ((process: Process) => void)[] = [];
   /** Simulated time the host booted: /proc/uptime, ps START and file times count from it. */
   readonly bootedAt: number;
+  /** Swap areas in use (swapon/swapoff change it; /proc/swaps, free and the kubelet read it). */
+  swaps: SwapArea[] = [];
 
   constructor(
     readonly clock: Clock,
@@ -81,6 +86,7 @@ export class Kernel {
       this.cgroups = new CgroupTree(saved.cgroups);
       this.nextInode = saved.nextInode;
       this.bootedAt = saved.bootedAt;
+      this.swaps = structuredClone(saved.swaps ?? []);
       return;
     }
     this.cgroups = new CgroupTree();
@@ -417,6 +423,7 @@ export class Kernel {
       cgroups: this.cgroups.snapshot(),
       nextInode: this.nextInode,
       bootedAt: this.bootedAt,
+      swaps: structuredClone(this.swaps),
     };
   }
 }

@@ -20,7 +20,15 @@ export interface UnitState {
    * The main process keeps exiting with a failure and systemd keeps restarting it (Restart=always):
    * "activating (auto-restart)". `restarts` counts up with the clock, every `restartSec`.
    */
-  autoRestart?: { restartSec: number; lastPid: number };
+  autoRestart?: { restartSec: number; lastPid: number; reason?: string };
+}
+
+/** Why a unit's program would exit at once right now (the kubelet on a host with swap on). */
+export interface StartRefusal {
+  /** What `retry` matches: the condition that, once gone, lets the next restart succeed. */
+  reason: string;
+  /** What the program logs before it exits; `{pid}` becomes the attempt's pid. */
+  lines: string[];
 }
 
 export interface JournalEntry {
@@ -40,6 +48,8 @@ export interface ServicesSnapshot {
 export class ServiceManager {
   private readonly units = new Map<string, UnitState>();
   private readonly journal: JournalEntry[] = [];
+  /** Asked before each start: a refusal turns the start into a failed attempt and a restart loop. */
+  startCheck: ((unit: string) => StartRefusal | null) | undefined;
 
   constructor(
     private readonly kernel: Kernel,
@@ -75,6 +85,11 @@ export class ServiceManager {
     if (!definition) throw new Error(`unknown unit ${name}`);
     const current = this.units.get(definition.name);
     if (current?.active && current.mainPid && this.kernel.get(current.mainPid)) return current.mainPid;
+    const refusal = this.startCheck?.(definition.name);
+    if (refusal) {
+      this.crashLoop(definition.name, 10, refusal.lines, refusal.reason);
+      return this.units.get(definition.name)!.autoRestart!.lastPid;
+    }
     const cgroup = joinCgroup('/system.slice', definition.name);
     if (!this.kernel.cgroups.get(cgroup)) this.kernel.makeCgroup(cgroup);
     this.log(definition.name, 'systemd', 1, `Starting ${definition.name} - ${definition.description}...`);
@@ -110,7 +125,7 @@ export class ServiceManager {
    * systemd trying again every `restartSec` seconds. A later `start` that succeeds clears it.
    * `failure` is what the program logs; `{pid}` in it becomes the attempt's pid.
    */
-  crashLoop(name: string, restartSec: number, failure: string): void {
+  crashLoop(name: string, restartSec: number, failure: string | string[], reason?: string): void {
     const definition = this.definition(name);
     if (!definition) throw new Error(`unknown unit ${name}`);
     const now = this.kernel.clock.now();
@@ -120,10 +135,19 @@ export class ServiceManager {
     const attempt = this.kernel.spawn({ parent: 1, argv: definition.argv, comm: definition.ident, cgroup, rssKiB: 0 });
     this.kernel.exit(attempt.pid, 1);
     this.log(definition.name, 'systemd', 1, `Started ${definition.name} - ${definition.description}.`);
-    this.log(definition.name, definition.ident, attempt.pid, failure.replace('{pid}', String(attempt.pid).padStart(4)));
+    for (const line of [failure].flat()) this.log(definition.name, definition.ident, attempt.pid, line.replace('{pid}', String(attempt.pid).padStart(4)));
     this.log(definition.name, 'systemd', 1, `${definition.name}: Main process exited, code=exited, status=1/FAILURE`);
     this.log(definition.name, 'systemd', 1, `${definition.name}: Failed with result 'exit-code'.`);
-    this.units.set(definition.name, { name: definition.name, active: false, mainPid: null, since: now, startedAt: now, lastExit: { code: 1, signal: null }, autoRestart: { restartSec, lastPid: attempt.pid } });
+    this.units.set(definition.name, { name: definition.name, active: false, mainPid: null, since: now, startedAt: now, lastExit: { code: 1, signal: null }, autoRestart: { restartSec, lastPid: attempt.pid, ...(reason ? { reason } : {}) } });
+  }
+
+  /**
+   * The condition a restart loop was failing on is gone (`swapoff -a` for the kubelet): systemd's
+   * next restart, at most `restartSec` away, starts the unit. Other loops carry on.
+   */
+  retry(name: string, reason: string): void {
+    const state = this.state(name);
+    if (state?.autoRestart?.reason === reason) this.start(name);
   }
 
   /** A main process died outside systemctl (`kill -9` of a daemon): the unit fails, as systemd records it. */

@@ -79,7 +79,7 @@ describe('the cluster from the hosts', () => {
     await run(sandbox, "printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: shop\\n' > ns.yaml");
     expect((await run(sandbox, 'kubectl apply -f ns.yaml')).out).toBe('namespace/shop created\n');
     expect((await run(sandbox, 'kubectl apply -f ns.yaml')).out).toBe('namespace/shop unchanged\n');
-    expect((await run(sandbox, 'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml')).out).toBe('namespace/kube-flannel unchanged\ndaemonset.apps/kube-flannel-ds unchanged\n');
+    expect((await run(sandbox, 'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml')).out).toBe(['namespace/kube-flannel', 'clusterrole.rbac.authorization.k8s.io/flannel', 'clusterrolebinding.rbac.authorization.k8s.io/flannel', 'serviceaccount/flannel', 'configmap/kube-flannel-cfg', 'daemonset.apps/kube-flannel-ds'].map((name) => `${name} unchanged\n`).join(''));
     expect((await run(sandbox, 'kubectl apply -f https://example.com/app.yaml')).code).toBe(1);
   });
 

@@ -48,6 +48,8 @@ export class Cluster {
    * each loop acting when its deadline comes, as the real components would have meanwhile.
    */
   private cursor: number;
+  /** The nodes whose CNI pod runs; forgotten when a CNI pod changes (see networkReady). */
+  private cniNodes: Set<string> | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -59,9 +61,12 @@ export class Cluster {
     private readonly runtimeOf: (hostname: string) => ContainerRuntime | undefined = () => undefined,
   ) {
     this.cursor = saved?.cursor ?? clock.now();
-    const clusterClock: Clock = { now: () => this.cursor, sleep: (ms, signal) => clock.sleep(ms, signal) };
+    const clusterClock: Clock = { now: () => this.cursor, sleep: (ms, signal) => clock.sleep(ms, signal), fastForward: (ms, signal) => clock.fastForward(ms, signal) };
     this.store = new ApiStore({ clock: clusterClock, random }, saved?.store);
     this.ctx = createControllerContext(this.store, () => clusterClock.now(), random);
+    this.store.watch('Pod', undefined, (event) => {
+      if (event.object.metadata.labels?.app === 'flannel') this.cniNodes = undefined;
+    });
     this.controllers = [
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
@@ -162,8 +167,8 @@ export class Cluster {
    * CNI configuration the kubelet waits for).
    */
   private networkReady(hostname: string): boolean {
-    return this.store
-      .list<Pod>('Pod', { fieldSelector: `spec.nodeName=${hostname}`, labelSelector: 'app=flannel' })
-      .some((p) => p.status?.phase === 'Running');
+    // Asked for every pod a kubelet starts: worked out for all nodes until a CNI pod changes.
+    this.cniNodes ??= new Set(this.store.peekList<Pod>('Pod', { labelSelector: 'app=flannel' }).filter((p) => p.status?.phase === 'Running').map((p) => p.spec.nodeName ?? ''));
+    return this.cniNodes.has(hostname);
   }
 }

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, Node, Pod } from './api/types';
 import { findScenario } from '../scenarios';
 
-const VERBS = ['get', 'describe', 'create', 'delete', 'scale', 'apply', 'run', 'expose', 'rollout', 'set', 'label', 'cordon', 'uncordon', 'drain', 'taint', 'logs', 'config', 'version', 'api-resources', 'explain', 'edit'];
-const WORDS = ['pods', 'po', 'nodes', 'node01', 'node02', 'controlplane', 'deploy', 'deployment', 'web', 'svc', 'all', '-A', '-n', 'kube-system', 'nope', '-o', 'wide', 'yaml', 'json', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', 'app', '--image=nginx:1.27', '--image=nosuch', '--replicas=3', '--replicas=-1', '--port=80', '--type=NodePort', 'status', 'undo', 'history', 'image', 'web=httpd:2.4', 'nginx=nginx:1.27', 'deployment/web', 'pod/web', '--ignore-daemonsets', 'dedicated=db:NoSchedule', 'dedicated-', '-f', '-', 'x.yaml', '--foo', '-z', '--', 'sleep', '5', 'tier=front'];
+const VERBS = ['get', 'describe', 'create', 'delete', 'scale', 'apply', 'run', 'expose', 'rollout', 'set', 'label', 'cordon', 'uncordon', 'drain', 'taint', 'logs', 'config', 'version', 'api-resources', 'explain', 'edit', 'exec', 'events', 'port-forward'];
+const WORDS = ['pods', 'po', 'nodes', 'node01', 'node02', 'controlplane', 'deploy', 'deployment', 'web', 'svc', 'all', '-A', '-n', 'kube-system', 'nope', '-o', 'wide', 'yaml', 'json', 'name', 'jsonpath={.items[*].metadata.name}', '-l', 'app=web', 'app', '--image=nginx:1.27', '--image=nosuch', '--replicas=3', '--replicas=-1', '--port=80', '--type=NodePort', 'status', 'undo', 'history', 'image', 'web=httpd:2.4', 'nginx=nginx:1.27', 'deployment/web', 'pod/web', '--ignore-daemonsets', 'dedicated=db:NoSchedule', 'dedicated-', '-f', '-', 'x.yaml', '--foo', '-z', '--', 'sleep', '5', 'tier=front',
+  // exec, create --dry-run, events, explain, logs, config, port-forward (no `-i`: a nested shell would take the later lines).
+  '-t', 'hostname', '-c', 'nginx', '--dry-run=client', '--dry-run=server', 'configmap', '--from-literal=a=b', 'service', 'nodeport', '--tcp=80:8080', 'ns', '--for=pod/web', '--types=Warning', 'pod.spec.containers', 'deploy.spec', '-p', '--tail=1', 'use-context', 'get-contexts', 'current-context', 'set-context', '--current', '--namespace=kube-system', '8080:80'];
 
 const line = fc.tuple(fc.constantFrom(...VERBS), fc.array(fc.constantFrom(...WORDS), { maxLength: 6 })).map(([verb, words]) => ['kubectl', verb, ...words].join(' '));
 

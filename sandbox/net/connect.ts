@@ -83,7 +83,7 @@ function connectInCluster(host: Host, fromPid: number, name: string, port: numbe
   cluster.settle();
   const target = routeInCluster(cluster, address === '127.0.0.1' ? host.address : address, port, lan.all().map((h) => h.address));
   if (!target) return undefined;
-  const server = target.ok ? podServer(target.pod, target.port) : undefined;
+  const server = target.ok ? podServer(target.pod, target.port, lan.find(target.pod.spec.nodeName ?? '')) : undefined;
   if (!server) return { ok: false, error: 'refused' };
   return { ok: true, address, serve: async (request) => (await server({ ...request, clientAddress: host.address }, host.kernel.clock.now())).response };
 }

@@ -6,6 +6,8 @@
 import type { SandboxOptions } from '../index';
 import { Sandbox } from '../index';
 import { buildReadyCluster } from '../kubernetes/kubeadm/ready-cluster';
+import { KK_LAUNCHER } from '../kubernetes/kubekey/command';
+import { HELLO_WEB_DIR, HELLO_WEB_FILES } from './hello-web';
 
 export interface Scenario {
   name: string;
@@ -46,15 +48,33 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'three-fresh-hosts',
-    summary: 'three Ubuntu 24.04 hosts on one LAN, controlplane (10.0.0.10), node01 (.11) and node02 (.12); the terminal is on controlplane, `ssh node01` reaches the others',
-    build: (options) => Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true }),
+    summary: 'three Ubuntu 24.04 hosts on one LAN, controlplane (10.0.0.10), node01 (.11) and node02 (.12), swap on as installed; the terminal is on controlplane, `ssh node01` reaches the others',
+    build: async (options) => {
+      const sandbox = await Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true, swap: 'on' });
+      // KubeKey downloaded as its docs do (curl -sfL https://get-kk.kubesphere.io | sh -): ./kk in root's home.
+      const fs = sandbox.host.rootView();
+      await fs.writeFile('/root/kk', KK_LAUNCHER);
+      await fs.chmod('/root/kk', 0o755);
+      return sandbox;
+    },
   },
   {
     name: 'ready-cluster',
     summary: 'the three hosts as a Kubernetes v1.31 cluster set up with kubeadm ten minutes ago: flannel, all nodes Ready, kubectl configured on controlplane',
     build: async (options) => {
-      const sandbox = await Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true });
+      const sandbox = await Sandbox.create({ ...options, hosts: CLUSTER_HOSTS, kubernetes: true, swap: 'off' });
       await buildReadyCluster(sandbox.allHosts());
+      return sandbox;
+    },
+  },
+  {
+    name: 'cluster-with-app',
+    summary: 'the ready cluster, with lesson 6\'s Node.js app (package.json, server.js, Dockerfile, .dockerignore) in /root/hello-web on controlplane, not built yet',
+    build: async (options) => {
+      const sandbox = await findScenario('ready-cluster')!.build(options);
+      const fs = sandbox.host.rootView();
+      await fs.mkdir(HELLO_WEB_DIR, { recursive: true });
+      for (const [name, text] of Object.entries(HELLO_WEB_FILES)) await fs.writeFile(`${HELLO_WEB_DIR}/${name}`, text);
       return sandbox;
     },
   },

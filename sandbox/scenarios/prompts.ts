@@ -8,6 +8,7 @@ export const INITIAL_PROMPTS: Record<string, string> = {
   'hello-world-exited': 'root@lab:~# ',
   'three-fresh-hosts': 'root@controlplane:~# ',
   'ready-cluster': 'root@controlplane:~# ',
+  'cluster-with-app': 'root@controlplane:~# ',
 };
 
 export function initialPrompt(scenario: string): string {

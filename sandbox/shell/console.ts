@@ -18,6 +18,8 @@ export interface ConsoleFrame {
   host?: FrameHost;
   /** What the terminal shows as the shell leaves; bash's `exit` by default, nothing for ash. */
   farewell?: string;
+  /** How a shell on another host was reached: an ssh login, or a shell in a pod's container. */
+  via?: 'ssh' | 'exec';
 }
 
 /** Enough of a host for a frame to name it (kept narrow: the console does not depend on Host). */

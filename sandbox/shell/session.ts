@@ -143,9 +143,10 @@ export class ShellSession {
     return needsMoreInput(text);
   }
 
-  async run(commandLine: string, signal?: AbortSignal): Promise<RunResult> {
+  /** `stdin` (bytes as latin1, as a pipeline carries them) feeds the line: `ssh node01 CMD < file`. */
+  async run(commandLine: string, signal?: AbortSignal, stdin?: string): Promise<RunResult> {
     if (commandLine.trim() !== '') this.history.push(commandLine);
-    return this.execute(commandLine, signal, true);
+    return this.execute(commandLine, signal, true, stdin);
   }
 
   async complete(line: string, cursor: number): Promise<Completion> {
@@ -197,14 +198,14 @@ export class ShellSession {
     this.functions.restore(saved.functions);
   }
 
-  private async execute(script: string, signal: AbortSignal | undefined, userInput: boolean): Promise<RunResult> {
+  private async execute(script: string, signal: AbortSignal | undefined, userInput: boolean, stdin?: string): Promise<RunResult> {
     const env = { ...this.env, BASH_HISTORY: JSON.stringify(this.history) };
     let stdout = '';
     let stderr = '';
     let exitCode: number;
     this.running = signal;
     try {
-      const result = await this.bash.exec(script, { env, cwd: this.cwd, replaceEnv: this.env !== undefined, signal, rawScript: true });
+      const result = await this.bash.exec(script, { env, cwd: this.cwd, replaceEnv: this.env !== undefined, signal, rawScript: true, ...(stdin ? { stdin, stdinKind: 'bytes' as const } : {}) });
       stdout = result.stdout;
       stderr = result.stderr;
       exitCode = result.exitCode;

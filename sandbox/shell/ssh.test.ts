@@ -40,4 +40,11 @@ describe('ssh between the lab hosts', () => {
     expect(await run(after, 'exit')).toBe('logout\nConnection to node02 closed.\n');
     expect(after.console.prompt()).toBe('root@controlplane:~# ');
   });
+
+  it('passes its stdin to the remote command, as ssh does', async () => {
+    const sandbox = await Sandbox.create({ seed: 3, hosts: CLUSTER_HOSTS });
+    expect(await run(sandbox, 'echo hello > f; cat f | ssh node01 "cat > f"; ssh node01 cat f')).toBe('hello\n');
+    expect(await run(sandbox, 'printf "a\\nb\\n" > two; ssh node02 wc -l < two')).toBe('2\n');
+    expect(await run(sandbox, 'ssh node02 "cat; echo end" < /dev/null')).toBe('end\n');
+  });
 });

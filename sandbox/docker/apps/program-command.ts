@@ -11,6 +11,7 @@ import { pip, python, type ProgramEnv } from './python';
 import { redisCli } from './redis-cli';
 import { reach } from '../../net/connect';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
+import { podProgramHook } from '../../kubernetes/node/pod-program';
 
 export const PROGRAM_COMMAND = '__dockyard_program';
 
@@ -20,12 +21,15 @@ export function programCommand(ctx: ShellContext) {
     const { tty, args: rest } = takeTtyFlag(marked);
     const engine = ctx.host.docker;
     const record = engine.containerOfProcess(ctx.host.activePid) ?? engine.containerOfProcess(ctx.shellPid);
+    // A pod's container on a cluster node: the kubelet's containerd runs it, not dockerd.
+    const pod = record ? undefined : podProgramHook(ctx.host, ctx.shellPid);
     const program: ProgramEnv = {
       fs: commandContext.fs,
       cwd: commandContext.cwd,
       env: Object.fromEntries(commandContext.env),
-      address: record?.network?.ipAddress ?? '127.0.0.1',
+      address: record?.network?.ipAddress ?? pod?.address() ?? '127.0.0.1',
       serve: async (server, startup) => {
+        if (!record && pod) return pod.serve(server, startup, commandContext.signal);
         if (!record) return fail('dockyard: in this sandbox, servers run inside containers\n', 1);
         engine.setServer(record, server);
         engine.appendLog(record, 'stdout', startup.stdout);

@@ -19,6 +19,7 @@ import { info, systemDf, volume } from './system';
 import { containerPrune, imagePrune, systemPrune } from './prune';
 import type { CommandOutput, Live } from './output';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
+import { load, save } from './save-load';
 
 const VERSION = `Client: Docker Engine - Community
  Version:           28.0.4
@@ -87,7 +88,7 @@ Run 'docker COMMAND --help' for more information on a command.
 const ALIASES: Record<string, string> = { 'image build': 'build', 'buildx build': 'build', 'container ls': 'ps', 'container top': 'top', 'container stats': 'stats', 'container port': 'port', 'container list': 'ps', 'container run': 'run', 'container rm': 'rm', 'container stop': 'stop', 'container start': 'start', 'container inspect': 'inspect', 'container logs': 'logs', 'container exec': 'exec', 'container create': 'create', 'container kill': 'kill', 'container diff': 'diff', 'container commit': 'commit', 'container cp': 'cp', 'image ls': 'images', 'image list': 'images', 'image pull': 'pull', 'image rm': 'rmi', 'image inspect': 'inspect', 'image history': 'history', 'image tag': 'tag' };
 
 /** What this sandbox's docker does not model yet: said plainly, never a wrong answer. */
-const NOT_YET = new Set(['pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'save', 'load', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
+const NOT_YET = new Set(['pause', 'unpause', 'rename', 'update', 'wait', 'attach', 'login', 'logout', 'push', 'search', 'compose', 'buildx']);
 
 export function dockerCommand(ctx: ShellContext) {
   return defineCommand('docker', async (ttyArgs, commandContext) => {
@@ -100,7 +101,7 @@ export function dockerCommand(ctx: ShellContext) {
     if (!sub || sub === '--help' || sub === '-h') return { stdout: USAGE.slice(1), stderr: '', exitCode: 0 };
     if (sub === '--version' || sub === '-v') return { stdout: 'Docker version 28.0.4, build b8034c0\n', stderr: '', exitCode: 0 };
     const engine = ctx.host.docker;
-    const known = new Set(['container', 'image', 'commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', 'events', ...NOT_YET]);
+    const known = new Set(['container', 'image', 'commit', 'cp', 'info', 'system', 'network', 'volume', 'top', 'stats', 'port', 'build', 'version', 'pull', 'images', 'rmi', 'tag', 'history', 'run', 'create', 'start', 'stop', 'restart', 'kill', 'rm', 'ps', 'logs', 'exec', 'inspect', 'diff', 'events', 'save', 'load', ...NOT_YET]);
     if (!known.has(sub)) return { stdout: '', stderr: `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information\n`, exitCode: 1 };
     if (NOT_YET.has(sub)) return { stdout: '', stderr: `docker ${sub}: not modelled in this sandbox yet\n`, exitCode: 1 };
     if (rest.includes('--help')) return { stdout: `\nUsage:  docker ${sub} [OPTIONS]\n\nRun 'docker ${sub} --help' on a real Docker host for every option; this sandbox models the common ones.\n`, stderr: '', exitCode: 0 };
@@ -185,6 +186,10 @@ export function dockerCommand(ctx: ShellContext) {
           return events(engine, rest, now, live);
         case 'diff':
           return diff(engine, ctx.host.layerRoot(), rest);
+        case 'save':
+          return save(engine, commandContext.fs, commandContext.cwd, rest, tty);
+        case 'load':
+          return load(engine, commandContext.fs, commandContext.cwd, rest, answer(), tty);
         default:
           return { stdout: '', stderr: `docker ${sub}: not modelled in this sandbox yet\n`, exitCode: 1 };
       }

@@ -43,6 +43,12 @@ export interface Store {
   create<T extends KubeObject>(object: T): T;
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
   list<T extends KubeObject>(kind: string, options?: ListOptions): T[];
+  /**
+   * `get` and `list` without the copy: the stored objects themselves, frozen (changing one throws).
+   * For loops that only read, and run often; copy (or use `get`) before changing and updating.
+   */
+  peek<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): Readonly<T> | undefined;
+  peekList<T extends KubeObject>(kind: string, options?: ListOptions): readonly Readonly<T>[];
   /** Replaces the object; Conflict when its resourceVersion is set and stale; bumps generation on spec changes. */
   update<T extends KubeObject>(object: T): T;
   /** Removes it (or marks deletionTimestamp while finalizers remain); NotFound if absent. */

@@ -98,6 +98,23 @@ describe('create', () => {
     expect(store.get<Pod>('Pod', 'default', 'web')!.metadata.labels).toBeUndefined();
     expect(store.get<Pod>('Pod', 'default', 'web')!.spec.containers).toHaveLength(1);
   });
+
+  it('lets loops that only read share the stored object, frozen: changing it throws', () => {
+    const { store } = setup();
+    store.create(pod('web'));
+    const shared = store.peek<Pod>('Pod', 'default', 'web')!;
+    expect(store.peekList<Pod>('Pod')[0]).toBe(shared);
+    expect(() => {
+      (shared.metadata as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+    expect(() => shared.spec.containers.push({ name: 'x', image: 'y' })).toThrow(TypeError);
+    // A copy from get is the caller's to change and send back.
+    const copy = store.get<Pod>('Pod', 'default', 'web')!;
+    copy.metadata.labels = { app: 'web' };
+    store.update(copy);
+    expect(store.peek<Pod>('Pod', 'default', 'web')!.metadata.labels).toEqual({ app: 'web' });
+    expect(shared.metadata.labels).toBeUndefined();
+  });
 });
 
 describe('list', () => {

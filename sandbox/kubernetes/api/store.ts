@@ -1,17 +1,18 @@
 /**
  * The API server's storage, in memory: every write is validated, stamped with the next
- * cluster-wide resourceVersion and told synchronously to watchers, in order. Objects go in and
- * come out as copies, so no caller can change the store behind its back. Garbage collection by
+ * cluster-wide resourceVersion and told synchronously to watchers, in order. Objects go in as
+ * copies and are kept frozen; `get`/`list` hand out copies to change and send back, `peek`/`peekList`
+ * the frozen objects themselves for loops that only read (no copy: a write to them throws), so no
+ * caller can change the store behind its back. Garbage collection by
  * ownerReferences and namespace cleanup belong to controllers, as in Kubernetes.
  */
 import type { Clock } from '../../core/clock';
 import type { Random } from '../../core/random';
 import { clone } from './clone';
+import { Collection, listFilter } from './collection';
 import { alreadyExists, ApiError, badRequest, conflict, fieldForbidden, forbidden, invalid, notFound, SelectorError } from './errors';
-import { compileFieldSelector } from './field-selectors';
 import { canonicalJson, generateName, uuid } from './names';
 import { lookupResource, resourceForKind, type ResourceInfo } from './resources';
-import { parseLabelSelector, requirementsMatch } from './selectors';
 import type { DeleteOptions, ListOptions, Store, StoreSnapshot, WatchEvent } from './store-types';
 import { prepareForCreate } from './strategy';
 import { rfc3339 } from './time';
@@ -40,8 +41,8 @@ const notServed = () => new ApiError('NotFound', 'the server could not find the 
 
 export class ApiStore implements Store {
   private version = 0;
-  /** etcd prefix → (`namespace/name` or `name`) → the stored object (never mutated, only replaced). */
-  private readonly collections = new Map<string, Map<string, KubeObject>>();
+  /** etcd prefix → (`namespace/name` or `name`) → the stored object (frozen, only replaced). */
+  private readonly collections = new Map<string, Collection>();
   private readonly watchers: Watcher[] = [];
   private readonly queue: { type: WatchEvent['type']; object: KubeObject; prefix: string }[] = [];
   private dispatching = false;
@@ -93,32 +94,30 @@ export class ApiStore implements Store {
   }
 
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const object = this.peek<T>(kind, namespace, name);
+    return object ? clone(object) : undefined;
+  }
+
+  peek<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     const info = this.info(kind);
-    const object = this.collection(info).get(keyOf(info, namespace, name));
-    return object ? (clone(object) as T) : undefined;
+    return this.collection(info).get(keyOf(info, namespace, name)) as T | undefined;
   }
 
   list<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
+    return this.peekList<T>(kind, options).map((object) => clone(object));
+  }
+
+  peekList<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
     const info = this.info(kind);
-    let matchLabels: (object: KubeObject) => boolean = () => true;
-    let matchFields: (object: KubeObject) => boolean = () => true;
+    let filter: (object: KubeObject) => boolean;
     try {
-      if (options.labelSelector?.trim()) {
-        const requirements = parseLabelSelector(options.labelSelector);
-        matchLabels = (object) => requirementsMatch(requirements, object.metadata.labels);
-      }
-      if (options.fieldSelector?.trim()) matchFields = compileFieldSelector(info.kind, options.fieldSelector);
+      filter = listFilter(info, options);
     } catch (error) {
       if (error instanceof SelectorError) throw badRequest(error.message);
       throw error;
     }
     const prefix = info.namespaced && options.namespace !== undefined ? `${options.namespace}/` : '';
-    const out: [string, KubeObject][] = [];
-    for (const [key, object] of this.collection(info)) {
-      if (key.startsWith(prefix) && matchLabels(object) && matchFields(object)) out.push([key, object]);
-    }
-    out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return out.map(([, object]) => clone(object) as T);
+    return this.collection(info).select(prefix, filter) as T[];
   }
 
   update<T extends KubeObject>(object: T): T {
@@ -193,7 +192,7 @@ export class ApiStore implements Store {
 
   snapshot(): StoreSnapshot {
     const entries: [string, KubeObject][] = [];
-    for (const [prefix, items] of this.collections) for (const [key, object] of items) entries.push([`/registry/${prefix}/${key}`, object]);
+    for (const [prefix, items] of this.collections) for (const key of items.keys()) entries.push([`/registry/${prefix}/${key}`, items.get(key)!]);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { resourceVersion: this.version, objects: entries.map(([, object]) => clone(object)) };
   }
@@ -212,9 +211,9 @@ export class ApiStore implements Store {
     return info;
   }
 
-  private collection(info: ResourceInfo): Map<string, KubeObject> {
+  private collection(info: ResourceInfo): Collection {
     let items = this.collections.get(info.etcdPrefix);
-    if (!items) this.collections.set(info.etcdPrefix, (items = new Map()));
+    if (!items) this.collections.set(info.etcdPrefix, (items = new Collection()));
     return items;
   }
 

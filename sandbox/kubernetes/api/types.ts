@@ -83,6 +83,7 @@ export interface Container {
   resources?: ResourceRequirements;
   livenessProbe?: Probe;
   readinessProbe?: Probe;
+  startupProbe?: Probe;
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
   /** `Always` on an init container makes it a sidecar (v1.29+). */
   restartPolicy?: 'Always';

@@ -13,13 +13,20 @@ export type EventType = 'Normal' | 'Warning';
 export class EventRecorder {
   /** Aggregation key → name of the Event holding it (client-go keeps this cache in memory too). */
   private readonly seen = new Map<string, string>();
+  /**
+   * `namespace/object` → the nanoseconds of the last Event name drawn for it. Many Events about one
+   * object in one simulated instant (a ReplicaSet creating 1,000 pods) would otherwise probe names
+   * .1, .2, … one by one: quadratic in the burst.
+   */
+  private readonly lastNanos = new Map<string, bigint>();
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
   ) {}
 
-  record(component: string, object: KubeObject, type: EventType, reason: string, message: string, host?: string): Event {
+  /** `times` counts several occurrences at once (a probe that failed at each tick of a fast-forward). */
+  record(component: string, object: KubeObject, type: EventType, reason: string, message: string, host?: string, times = 1): Event {
     const namespace = object.metadata.namespace ?? 'default';
     const involved = {
       kind: object.kind,
@@ -33,14 +40,17 @@ export class EventRecorder {
     const timestamp = rfc3339(this.now());
     const existingName = this.seen.get(key);
     if (existingName) {
-      const existing = this.store.get<Event>('Event', namespace, existingName);
+      const existing = this.store.peek<Event>('Event', namespace, existingName);
       if (existing) {
-        return this.store.update<Event>({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: timestamp });
+        return this.store.update<Event>({ ...existing, count: (existing.count ?? 1) + times, lastTimestamp: timestamp });
       }
     }
+    const nameKey = `${namespace}/${involved.name}`;
+    const last = this.lastNanos.get(nameKey);
     let nanos = BigInt(this.now()) * 1_000_000n;
+    if (last !== undefined && last >= nanos) nanos = last + 1n;
     let name = `${involved.name}.${nanos.toString(16)}`;
-    while (this.store.get('Event', namespace, name)) {
+    while (this.store.peek('Event', namespace, name)) {
       nanos += 1n;
       name = `${involved.name}.${nanos.toString(16)}`;
     }
@@ -55,10 +65,11 @@ export class EventRecorder {
       source: host ? { component, host } : { component },
       firstTimestamp: timestamp,
       lastTimestamp: timestamp,
-      count: 1,
+      count: times,
     };
     const created = this.store.create<Event>(event);
     this.seen.set(key, name);
+    this.lastNanos.set(nameKey, nanos);
     return created;
   }
 }

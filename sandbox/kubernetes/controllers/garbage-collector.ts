@@ -26,7 +26,7 @@ export class GarbageCollector implements Reconciler {
 
   reconcile(): number {
     let writes = 0;
-    const all = this.kinds.flatMap((kind) => this.ctx.store.list(kind));
+    const all = this.kinds.flatMap((kind) => this.ctx.store.peekList(kind));
     for (const object of all) writes += this.collect(object);
     for (const owner of all) writes += this.finishOwnerDeletion(owner, all);
     return writes;
@@ -34,14 +34,14 @@ export class GarbageCollector implements Reconciler {
 
   private owner(object: KubeObject, ref: OwnerReference): KubeObject | undefined {
     const ns = CLUSTER_SCOPED.has(ref.kind) ? undefined : object.metadata.namespace;
-    const owner = this.ctx.store.get(ref.kind, ns, ref.name);
+    const owner = this.ctx.store.peek(ref.kind, ns, ref.name);
     return owner && owner.metadata.uid === ref.uid ? owner : undefined;
   }
 
   private collect(object: KubeObject): number {
     const refs = object.metadata.ownerReferences ?? [];
     if (!refs.length || object.metadata.deletionTimestamp) return 0;
-    const current = this.ctx.store.get(object.kind, object.metadata.namespace, object.metadata.name);
+    const current = this.ctx.store.peek(object.kind, object.metadata.namespace, object.metadata.name);
     if (!current || current.metadata.uid !== object.metadata.uid) return 0;
     const alive = refs.filter((ref) => this.owner(object, ref));
     if (alive.length === 0) {
@@ -54,7 +54,7 @@ export class GarbageCollector implements Reconciler {
   }
 
   /** Owners being deleted in the foreground or with orphaning: act on dependents, then drop the finalizer. */
-  private finishOwnerDeletion(owner: KubeObject, all: KubeObject[]): number {
+  private finishOwnerDeletion(owner: KubeObject, all: readonly KubeObject[]): number {
     const finalizers = owner.metadata.finalizers ?? [];
     if (!owner.metadata.deletionTimestamp || !(finalizers.includes(FOREGROUND) || finalizers.includes(ORPHAN))) return 0;
     const { store } = this.ctx;

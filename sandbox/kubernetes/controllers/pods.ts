@@ -52,7 +52,7 @@ export function podFromTemplate(store: Store, random: Random, owner: KubeObject,
   const namespace = owner.metadata.namespace ?? 'default';
   const generateName = `${owner.metadata.name}-`;
   let name = generateName + randomSuffix(random);
-  while (store.get('Pod', namespace, name)) name = generateName + randomSuffix(random);
+  while (store.peek('Pod', namespace, name)) name = generateName + randomSuffix(random);
   const meta = template.metadata ?? {};
   const pod: Pod = {
     apiVersion: 'v1',
@@ -73,6 +73,6 @@ export function podFromTemplate(store: Store, random: Random, owner: KubeObject,
 
 /** Deletes a pod as controllers do: with its grace period, so a bound pod turns Terminating until its kubelet confirms. */
 export function deletePod(store: Store, pod: Pod): void {
-  if (!store.get('Pod', pod.metadata.namespace, pod.metadata.name)) return;
+  if (!store.peek('Pod', pod.metadata.namespace, pod.metadata.name)) return;
   store.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: pod.spec.terminationGracePeriodSeconds ?? 30 });
 }

@@ -21,14 +21,14 @@ export class ReplicaSetController implements Reconciler {
   reconcile(): number {
     const { store } = this.ctx;
     const podsByNamespace = new Map<string, Pod[]>();
-    for (const pod of store.list<Pod>('Pod')) {
+    for (const pod of store.peekList<Pod>('Pod')) {
       const ns = pod.metadata.namespace ?? 'default';
       const list = podsByNamespace.get(ns) ?? [];
       list.push(pod);
       podsByNamespace.set(ns, list);
     }
     let writes = 0;
-    for (const rs of store.list<ReplicaSet>('ReplicaSet').sort(byCreation)) {
+    for (const rs of [...store.peekList<ReplicaSet>('ReplicaSet')].sort(byCreation)) {
       if (isTerminating(rs)) continue;
       writes += this.sync(rs, podsByNamespace.get(rs.metadata.namespace ?? 'default') ?? []);
     }
@@ -37,10 +37,10 @@ export class ReplicaSetController implements Reconciler {
 
   nextDeadline(): number | undefined {
     let best: number | undefined;
-    for (const rs of this.ctx.store.list<ReplicaSet>('ReplicaSet')) {
+    for (const rs of this.ctx.store.peekList<ReplicaSet>('ReplicaSet')) {
       const minReady = rs.spec.minReadySeconds ?? 0;
       if (!minReady) continue;
-      for (const pod of this.ctx.store.list<Pod>('Pod', { namespace: rs.metadata.namespace })) {
+      for (const pod of this.ctx.store.peekList<Pod>('Pod', { namespace: rs.metadata.namespace })) {
         if (!isControlledBy(pod, rs)) continue;
         const at = availableAt(pod, minReady);
         if (at !== undefined && at > this.ctx.now() && (best === undefined || at < best)) best = at;
@@ -96,8 +96,8 @@ export class ReplicaSetController implements Reconciler {
       availableReplicas: active.filter((p) => isPodAvailable(p, rs.spec.minReadySeconds ?? 0, now())).length,
       observedGeneration: rs.metadata.generation ?? 1,
     };
-    const fresh = store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
-    if (fresh && updateIfChanged(store, fresh, (copy) => (copy.status = status))) writes++;
+    const fresh = store.peek<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+    if (fresh && updateIfChanged<ReplicaSet>(store, fresh, (copy) => (copy.status = status))) writes++;
     return writes;
   }
 }

@@ -5,7 +5,7 @@
  * DaemonSet, which applying its manifest adds. Plain data: kubeadm and the ready-cluster scenario
  * both create them through the store.
  */
-import type { Container, DaemonSet, Deployment, Namespace, Pod, Service, Toleration } from '../api/types';
+import type { ConfigMap, Container, DaemonSet, Deployment, KubeObject, Namespace, Pod, Service, ServiceAccount, Toleration } from '../api/types';
 import { KUBERNETES_VERSION } from '../node/kubelet';
 
 export interface ControlPlaneIdentity {
@@ -135,10 +135,23 @@ export function kubeProxy(): DaemonSet {
   };
 }
 
-/** What flannel's kube-flannel.yml creates that matters here: its namespace and its DaemonSet. */
-export function flannel(): [Namespace, DaemonSet] {
+/** The network flannel gives pods (its net-conf.json), which must match kubeadm's --pod-network-cidr. */
+const FLANNEL_NET_CONF = '{\n  "Network": "10.244.0.0/16",\n  "EnableNFTables": false,\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n';
+const FLANNEL_CNI_CONF = '{\n  "name": "cbr0",\n  "cniVersion": "0.3.1",\n  "plugins": [\n    {\n      "type": "flannel",\n      "delegate": {\n        "hairpinMode": true,\n        "isDefaultGateway": true\n      }\n    },\n    {\n      "type": "portmap",\n      "capabilities": {\n        "portMappings": true\n      }\n    }\n  ]\n}\n';
+
+/**
+ * What flannel's kube-flannel.yml (v0.26) holds, in its order: the namespace, the RBAC that lets
+ * flanneld read nodes, its ServiceAccount, the ConfigMap with the CNI and network config, and the
+ * DaemonSet. The RBAC objects are kept as data: the lab does not enforce authorization.
+ */
+export function flannel(): [Namespace, KubeObject, KubeObject, ServiceAccount, ConfigMap, DaemonSet] {
+  const labels = { 'k8s-app': 'flannel' };
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged', 'kubernetes.io/metadata.name': 'kube-flannel' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'flannel', labels }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }, { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] }, { apiGroups: [''], resources: ['nodes/status'], verbs: ['patch'] }] } as KubeObject,
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'flannel', labels }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'flannel' }, subjects: [{ kind: 'ServiceAccount', name: 'flannel', namespace: 'kube-flannel' }] } as KubeObject,
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flannel', namespace: 'kube-flannel', labels } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-flannel-cfg', namespace: 'kube-flannel', labels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' } }, data: { 'cni-conf.json': FLANNEL_CNI_CONF, 'net-conf.json': FLANNEL_NET_CONF } },
     {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',

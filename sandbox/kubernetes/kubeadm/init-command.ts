@@ -7,6 +7,7 @@ import { KUBERNETES_VERSION } from '../node/kubelet';
 import { DEFAULT_SERVICE_CIDR } from './cluster-objects';
 import { applyAddons, createBootstrapToken, generateCaPem, imagesFor, serviceAddress, startControlPlane, uploadConfig, writeCerts, writeKubeconfigs, writeKubeletFiles, writeManifests, type InitConfig } from './init';
 import { applyIgnored, DEFAULT_MACHINE, formatFindings, initChecks, rootCheck, STACK_TRACE, type MachineSpec } from './preflight';
+import { INIT_KUBELET_FAILURE, kubeletCheck } from './kubelet-check';
 import { goDuration, type KubeadmResult, type Printer } from './printer';
 
 export interface InitFlags {
@@ -134,10 +135,13 @@ export async function runInit(host: Host, uid: number, flags: InitFlags, print: 
   await writeKubeletFiles(host);
   line('[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"', '[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"', '[kubelet-start] Starting the kubelet');
   await print.pause(300);
-  line('[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "/etc/kubernetes/manifests"', '[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s');
-  const kubeletWait = 500_000_000 + host.random.int(1_000_000_000);
-  await print.pause(Math.round(kubeletWait / 1e6));
-  line(`[kubelet-check] The kubelet is healthy after ${goDuration(kubeletWait)}`, '[api-check] Waiting for a healthy API server. This can take up to 4m0s');
+  line('[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory "/etc/kubernetes/manifests"');
+  if (!(await kubeletCheck(host, print))) {
+    // The kubelet refused to start (swap on): no static pods, no API server, no cluster.
+    print.out(INIT_KUBELET_FAILURE);
+    return print.fail(`error execution phase wait-control-plane: could not initialize a Kubernetes cluster\n${STACK_TRACE}`);
+  }
+  line('[api-check] Waiting for a healthy API server. This can take up to 4m0s');
   const apiWait = 4_000_000_000 + host.random.int(2_500_000_000);
   await print.pause(Math.round(apiWait / 1e6));
   const cluster = startControlPlane(host, config);

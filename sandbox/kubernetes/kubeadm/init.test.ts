@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../index';
 import { findScenario } from '../../scenarios';
 import { runInit } from './init-command';
-import { parseIgnored, SWAP_FLAG } from './preflight';
+import { parseIgnored } from './preflight';
 import { Printer } from './printer';
 
 async function run(sandbox: Sandbox, line: string): Promise<{ out: string; stdout: string; code: number }> {
@@ -10,7 +10,12 @@ async function run(sandbox: Sandbox, line: string): Promise<{ out: string; stdou
   return { out: result.stdout + result.stderr, stdout: result.stdout, code: result.exitCode };
 }
 
-const fresh = () => findScenario('three-fresh-hosts')!.build({ seed: 7 });
+/** The fresh hosts with swap turned off (`swapoff -a`), as kubeadm's own docs require first. */
+const fresh = async () => {
+  const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 7 });
+  for (const host of sandbox.allHosts()) host.kernel.swaps = [];
+  return sandbox;
+};
 const printer = (sandbox: Sandbox) => new Printer(sandbox.clock, null, 999);
 
 const PHASES = [
@@ -101,9 +106,8 @@ describe('kubeadm init', () => {
     expect(again.out).toMatch(/To see the stack trace of this error execute with --v=5 or higher\n$/);
   });
 
-  it('warns about swap (the documented flag file) and refuses an unknown version', async () => {
-    const sandbox = await fresh();
-    await run(sandbox, `mkdir -p /var/lib/dockyard && touch ${SWAP_FLAG}`);
+  it('warns about swap and refuses an unknown version', async () => {
+    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 7 });
     const swap = await run(sandbox, 'kubeadm init');
     expect(swap.out).toContain('\t[WARNING Swap]: swap is supported for cgroup v2 only. The kubelet must be properly configured to use swap.');
     const fresh2 = await fresh();

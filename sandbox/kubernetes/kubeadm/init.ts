@@ -63,8 +63,9 @@ export async function writeKubeletFiles(host: Host): Promise<void> {
 
 /** A node's pod range: the n-th /24 of the cluster's pod network. */
 export function podCidrFor(podNetworkCidr: string, index: number): string {
-  const [a, b] = podNetworkCidr.split('/')[0].split('.');
-  return `${a}.${b}.${index}.0/24`;
+  // Counted from the network's own start: kk's 10.233.64.0/18 gives 10.233.64.0/24, .65.0/24…
+  const base = podNetworkCidr.split('/')[0].split('.').reduce((n, octet) => n * 256 + Number(octet), 0) + index * 256;
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256).join('.')}/24`;
 }
 
 /**

@@ -7,6 +7,13 @@ async function run(sandbox: Sandbox, line: string): Promise<{ out: string; stdou
   return { out: result.stdout + result.stderr, stdout: result.stdout, code: result.exitCode };
 }
 
+/** The three fresh hosts with swap turned off, as `swapoff -a` on each would leave them. */
+async function preparedHosts(seed: number): Promise<Sandbox> {
+  const sandbox = await findScenario('three-fresh-hosts')!.build({ seed });
+  for (const host of sandbox.allHosts()) host.kernel.swaps = [];
+  return sandbox;
+}
+
 const FLANNEL = 'kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml';
 
 /** The join command init printed, as one line (the student pastes both lines). */
@@ -20,7 +27,7 @@ function nodeStatus(out: string, node: string): string | undefined {
 
 describe('kubeadm init and join on three fresh hosts', () => {
   it('builds a cluster: NotReady until flannel, then a worker joins and turns Ready', async () => {
-    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 11 });
+    const sandbox = await preparedHosts(11);
     const init = await run(sandbox, 'kubeadm init --pod-network-cidr=10.244.0.0/16');
     expect(init.code).toBe(0);
     expect((await run(sandbox, 'mkdir -p $HOME/.kube && cp -i /etc/kubernetes/admin.conf $HOME/.kube/config')).code).toBe(0);
@@ -52,7 +59,7 @@ describe('kubeadm init and join on three fresh hosts', () => {
   });
 
   it('a wrong CA hash or an unknown token joins nothing', async () => {
-    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 12 });
+    const sandbox = await preparedHosts(12);
     const init = await run(sandbox, 'kubeadm init');
     const line = joinLine(init.stdout);
     const realHash = /sha256:[0-9a-f]{64}/.exec(line)![0];
@@ -69,7 +76,7 @@ describe('kubeadm init and join on three fresh hosts', () => {
   });
 
   it('keeps the token valid across a snapshot and restore, and reset takes the node back out', async () => {
-    const sandbox = await findScenario('three-fresh-hosts')!.build({ seed: 13 });
+    const sandbox = await preparedHosts(13);
     const init = await run(sandbox, 'kubeadm init --pod-network-cidr=10.244.0.0/16');
     const restored = await Sandbox.restore(JSON.parse(JSON.stringify(await sandbox.snapshot())));
     const join = await run(restored, `ssh node02 '${joinLine(init.stdout)}'`);
@@ -92,5 +99,30 @@ describe('kubeadm init and join on three fresh hosts', () => {
     expect((await run(restored, 'kubeadm reset -f')).code).toBe(0);
     expect(restored.host.lan!.cluster).toBeUndefined();
     expect((await run(restored, 'ls /etc/kubernetes/manifests')).stdout).toBe('');
+  });
+
+  it('leaves kubectl working when the control-plane endpoint is a host name', async () => {
+    const sandbox = await preparedHosts(14);
+    const init = await run(sandbox, 'kubeadm init --control-plane-endpoint controlplane:6443 --pod-network-cidr=10.244.0.0/16');
+    expect(init.code).toBe(0);
+    expect(init.out).toContain('kubeadm join controlplane:6443 --token ');
+    await run(sandbox, 'mkdir -p ~/.kube && cp /etc/kubernetes/admin.conf ~/.kube/config');
+    expect((await run(sandbox, 'kubectl get nodes --no-headers')).out).toMatch(/^controlplane +NotReady +control-plane /);
+    const join = await run(sandbox, `ssh node01 ${joinLine(init.out)}`);
+    expect(join.code).toBe(0);
+    expect((await run(sandbox, 'kubectl get nodes --no-headers | wc -l')).out).toBe('2\n');
+    await run(sandbox, 'sed -i s/controlplane:6443/nowhere:6443/ ~/.kube/config');
+    expect((await run(sandbox, 'kubectl get nodes')).out).toBe('Unable to connect to the server: dial tcp: lookup nowhere on 127.0.0.53:53: server misbehaving\n');
+  });
+
+  it('fails a join on a worker that still swaps, as 1.31 does, and joins nothing', async () => {
+    const sandbox = await preparedHosts(15);
+    sandbox.hostNamed('node02')!.kernel.swaps = [{ path: '/swap.img', type: 'file', sizeKiB: 4194300, usedKiB: 0, priority: -2 }];
+    const init = await run(sandbox, 'kubeadm init --pod-network-cidr=10.244.0.0/16');
+    const join = await run(sandbox, `ssh node02 ${joinLine(init.out)}`);
+    expect(join.code).toBe(1);
+    expect(join.out).toMatch(/\[kubelet-check\] The kubelet is not healthy after 4m0\.\d+s\n\nUnfortunately, an error has occurred:\n/);
+    expect(join.out).toContain("error execution phase kubelet-start: The HTTP call equal to 'curl -sSL http://127.0.0.1:10248/healthz' returned error: Get \"http://127.0.0.1:10248/healthz\": context deadline exceeded\nTo see the stack trace of this error execute with --v=5 or higher\n");
+    expect(sandbox.host.lan!.cluster!.cluster.nodeNames()).toEqual(['controlplane']);
   });
 });

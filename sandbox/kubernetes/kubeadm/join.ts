@@ -10,7 +10,8 @@ import { caCertHash, jwsSignature, readClusterInfo, TOKEN_PATTERN } from './boot
 import { podCidrFor, podNetworkOf } from './init';
 import { KUBEADM_FLAGS, kubeconfig, kubeletConfig, writeFiles } from './node-files';
 import { applyIgnored, formatFindings, joinChecks, rootCheck, STACK_TRACE } from './preflight';
-import { goDuration, type KubeadmResult, type Printer } from './printer';
+import { HEALTHZ_ERROR, JOIN_KUBELET_FAILURE, kubeletCheck } from './kubelet-check';
+import type { KubeadmResult, Printer } from './printer';
 
 export interface JoinFlags {
   endpoint?: string;
@@ -67,7 +68,7 @@ export function discover(host: Host, flags: Required<Pick<JoinFlags, 'endpoint' 
 }
 
 /** The node's side of a successful join: its kubeconfig, the CA, the kubelet's files, its kubelet. */
-export async function joinNode(host: Host, endpoint: string): Promise<void> {
+export async function joinNode(host: Host, endpoint: string): Promise<boolean> {
   const lan = host.lan!.cluster!;
   const info = readClusterInfo(lan.cluster.store, host.kernel.clock.now())!;
   await writeFiles(host, {
@@ -77,8 +78,11 @@ export async function joinNode(host: Host, endpoint: string): Promise<void> {
     '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS,
   });
   host.services.start('kubelet');
+  // A kubelet that refused to start (swap on) never registers its node.
+  if (!host.services.state('kubelet')?.active) return false;
   const cluster = lan.cluster;
   cluster.addNode({ hostname: host.hostname, address: host.address, podCIDR: podCidrFor(podNetworkOf(cluster), cluster.nodeNames().length), controlPlane: false });
+  return true;
 }
 
 export async function runJoin(host: Host, uid: number, flags: JoinFlags, print: Printer): Promise<KubeadmResult> {
@@ -104,10 +108,12 @@ export async function runJoin(host: Host, uid: number, flags: JoinFlags, print: 
   await print.pause(300);
   line('[preflight] Reading configuration from the cluster...', "[preflight] FYI: You can look at this config file with 'kubectl -n kube-system get cm kubeadm-config -o yaml'");
   await joinNode(host, flags.endpoint);
-  line('[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"', '[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"', '[kubelet-start] Starting the kubelet', '[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:10248/healthz. This can take up to 4m0s');
-  const wait = 500_000_000 + host.random.int(1_000_000_000);
-  await print.pause(Math.round(wait / 1e6));
-  line(`[kubelet-check] The kubelet is healthy after ${goDuration(wait)}`, '[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap');
+  line('[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"', '[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"', '[kubelet-start] Starting the kubelet');
+  if (!(await kubeletCheck(host, print))) {
+    print.out(JOIN_KUBELET_FAILURE);
+    return print.fail(`error execution phase kubelet-start: ${HEALTHZ_ERROR}\n${STACK_TRACE}`);
+  }
+  line('[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap');
   await print.pause(1_000);
   host.lan!.cluster!.cluster.settle();
   print.out("\nThis node has joined the cluster:\n* Certificate signing request was sent to apiserver and a response was received.\n* The Kubelet was informed of the new secure connection details.\n\nRun 'kubectl get nodes' on the control-plane to see this node join the cluster.\n\n");

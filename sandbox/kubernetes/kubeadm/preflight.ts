@@ -5,16 +5,14 @@
  * ports the cluster's components hold on this host, kubeadm's own files, the images in the offline
  * registry, and swap.
  *
- * Swap is not modelled by the kernel (free shows none): a host counts as swapping while the flag
- * file `/var/lib/dockyard/swap-on` exists (a scenario may create it to teach `swapoff -a`). As in
- * 1.31 it is a warning only.
+ * Swap is whatever the kernel has on (/proc/swaps): as in 1.31 it is a warning only, and it is the
+ * kubelet that then refuses to start (kubelet-check.ts).
  */
 import type { Host } from '../../host';
 import { MACHINE } from '../../kernel/machine';
 import { findImage, normaliseReference } from '../../docker/catalogue/images';
 import { exists, nonEmpty } from './node-files';
 
-export const SWAP_FLAG = '/var/lib/dockyard/swap-on';
 export const STACK_TRACE = 'To see the stack trace of this error execute with --v=5 or higher\n';
 
 export interface Finding {
@@ -48,7 +46,7 @@ function fileCheckName(path: string): string {
 
 async function commonChecks(host: Host, images: string[]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  if (await exists(host, SWAP_FLAG)) findings.push({ name: 'Swap', message: 'swap is supported for cgroup v2 only. The kubelet must be properly configured to use swap. Please refer to https://kubernetes.io/docs/concepts/architecture/nodes/#swap-memory, or disable swap on the node', fatal: false });
+  if (host.kernel.swaps.length > 0) findings.push({ name: 'Swap', message: 'swap is supported for cgroup v2 only. The kubelet must be properly configured to use swap. Please refer to https://kubernetes.io/docs/concepts/architecture/nodes/#swap-memory, or disable swap on the node', fatal: false });
   if (portsInUse(host).has(10250)) findings.push({ name: 'Port-10250', message: 'Port 10250 is in use', fatal: true });
   for (const image of images) {
     const { repository, tag } = normaliseReference(image);

@@ -37,9 +37,9 @@ export class Printer {
     this.err(`${level}${formatDate(now, '%m%d %H:%M:%S')}.${String((now % 1000) * 1000).padStart(6, '0')}${String(this.pid).padStart(8)} ${source}] ${message}\n`);
   }
 
-  /** Simulated time passing between lines (a pull, a health check). */
+  /** Simulated time passing between lines (a pull, a health check), fast-forwarded: the student watches. */
   async pause(ms: number): Promise<void> {
-    await this.clock.sleep(ms, this.signal);
+    await this.clock.fastForward(ms, this.signal);
   }
 
   get aborted(): boolean {

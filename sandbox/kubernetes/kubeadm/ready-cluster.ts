@@ -5,7 +5,9 @@
  * ~/.kube/config. The cluster then catches up to the present, so every pod has started.
  */
 import type { Host } from '../../host';
+import { createRandom } from '../../core/random';
 import { Cluster } from '../cluster';
+import { createClusterInfo, DEFAULT_GROUPS, generateToken, INIT_DESCRIPTION, storeToken, TOKEN_TTL_MS } from './bootstrap-tokens';
 import { clusterServices, controlPlanePods, coreDns, DEFAULT_SERVICE_CIDR, flannel, kubeProxy, systemNamespaces } from './cluster-objects';
 import { kubeconfig, kubeletConfig, manifestOf, PKI, placeholderPem, writeFiles } from './node-files';
 
@@ -53,5 +55,11 @@ export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster
     });
   }
   cluster.settle();
+  // init's 24-hour bootstrap token and cluster-info, made last and with the token from a generator
+  // forked off the world's, so the scenario's pods keep the names they had before there was one.
+  const token = generateToken(createRandom(controlPlane.random.state() ^ 0x6b756265));
+  const [id, secret] = token.split('.');
+  storeToken(store, { id, secret, expires: controlPlane.kernel.clock.now() - SET_UP_AGO_MS + TOKEN_TTL_MS, usages: ['authentication', 'signing'], description: INIT_DESCRIPTION, groups: [DEFAULT_GROUPS] });
+  createClusterInfo(store, server, placeholderPem('ca.crt'));
   return cluster;
 }

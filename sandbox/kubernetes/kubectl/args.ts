@@ -14,8 +14,9 @@ const VALUED: Record<string, string | undefined> = {
   image: undefined, replicas: undefined, port: undefined, 'target-port': undefined, type: undefined, name: undefined,
   'dry-run': undefined, timeout: undefined, for: undefined, 'sort-by': undefined, container: 'c', tail: undefined,
   'node-port': undefined, protocol: undefined, context: undefined, cluster: undefined, user: undefined, labels: undefined, 'to-revision': undefined, restart: undefined,
+  'from-literal': undefined, tcp: undefined, clusterip: undefined, types: undefined, address: undefined, 'api-version': undefined,
 };
-const BOOLEAN: Record<string, string | undefined> = { 'all-namespaces': 'A', watch: 'w', 'show-labels': undefined, help: 'h', all: undefined, 'no-headers': undefined, force: undefined, 'ignore-not-found': undefined, wait: undefined, quiet: 'q', 'ignore-daemonsets': undefined, 'delete-emptydir-data': undefined, recursive: 'R', rm: undefined, stdin: 'i', tty: 't', follow: undefined, overwrite: undefined, minify: undefined, raw: undefined, command: undefined };
+const BOOLEAN: Record<string, string | undefined> = { 'all-namespaces': 'A', watch: 'w', 'show-labels': undefined, help: 'h', all: undefined, 'no-headers': undefined, force: undefined, 'ignore-not-found': undefined, wait: undefined, quiet: 'q', 'ignore-daemonsets': undefined, 'delete-emptydir-data': undefined, recursive: 'R', rm: undefined, stdin: 'i', tty: 't', follow: undefined, overwrite: undefined, minify: undefined, raw: undefined, command: undefined, previous: 'p', timestamps: undefined, current: undefined };
 const BY_SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(BOOLEAN)].filter(([, s]) => s).map(([long, s]) => [s!, long]));
 
 /** `-f` is --filename for most verbs, but --follow for `kubectl logs`. */

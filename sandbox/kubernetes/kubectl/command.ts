@@ -3,20 +3,29 @@
  * to the present (controllers and kubelets catch up on the simulated clock), then runs the verb.
  * What is not modelled yet says so plainly.
  */
+import { nodeLogLines } from '../node/container-logs';
+import { programsSettled } from '../node/pod-program';
 import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { apiResourceTable } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/kubelet';
 import { lastValue, parseKubectlArgs } from './args';
-import { connect } from './connection';
+import { connect, resolveHost } from './connection';
 import { tabwrite, GET_TABWRITER } from './print/tabwriter';
 import { apply } from './verbs/apply';
 import { describe } from './verbs/describe';
-import { configView, cordon, drain, labelOrAnnotate, logs, taint } from './verbs/manage';
+import { cordon, drain, labelOrAnnotate, taint } from './verbs/manage';
+import { config, contextNamespace } from './verbs/config';
+import { events } from './verbs/events';
+import { explain } from './verbs/explain';
+import { logs, type Follow } from './verbs/logs';
+import { portForward } from './verbs/port-forward';
 import { rollout, setImage } from './verbs/rollout';
 import { get } from './verbs/get';
 import { wait, watch } from './verbs/watch';
-import { create, expose, remove, run, scale } from './verbs/mutate';
+import { remove, scale } from './verbs/mutate';
+import { create, expose, run, type CreateEnv } from './verbs/create';
+import { exec } from './verbs/exec';
 import type { KubectlResult } from './verbs/result';
 
 const CLIENT_VERSION = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.4.2\n`;
@@ -28,9 +37,12 @@ export function kubectlCommand(ctx: ShellContext) {
     const args = parseKubectlArgs(rest, verb);
     if ('error' in args) return { stdout: '', stderr: args.error, exitCode: 1 };
     if (verb === 'version' && args.flags.has('client')) return { stdout: CLIENT_VERSION, stderr: '', exitCode: 0 };
+    // The kubeconfig verbs are the client's own: they work without a cluster.
+    const kubeconfigPath = commandContext.fs.resolvePath(commandContext.cwd, lastValue(args, 'kubeconfig') ?? commandContext.env.get('KUBECONFIG')?.split(':')[0] ?? `${commandContext.env.get('HOME') ?? '/root'}/.kube/config`);
+    if (verb === 'config') return config(commandContext.fs, kubeconfigPath, args);
     const now = ctx.kernel.clock.now();
     const cluster = ctx.host.lan?.cluster;
-    const connection = await connect({ fs: commandContext.fs, cwd: commandContext.cwd, env: commandContext.env, kubeconfigFlag: lastValue(args, 'kubeconfig'), now, pid: ctx.shellPid, cluster: cluster?.cluster, apiServerAddress: cluster?.apiServerAddress });
+    const connection = await connect({ fs: commandContext.fs, cwd: commandContext.cwd, env: commandContext.env, kubeconfigFlag: lastValue(args, 'kubeconfig'), now, pid: ctx.shellPid, cluster: cluster?.cluster, apiServerAddress: cluster?.apiServerAddress, resolve: (name) => resolveHost(commandContext.fs, ctx.host, name) });
     if (!connection.ok) {
       if (verb === 'version') return { stdout: CLIENT_VERSION, stderr: connection.stderr.split('\n').filter((l) => !l.startsWith('E')).join('\n'), exitCode: 1 };
       return { stdout: '', stderr: connection.stderr, exitCode: 1 };
@@ -38,15 +50,22 @@ export function kubectlCommand(ctx: ShellContext) {
     const live = connection.cluster;
     live.settle();
     const store = live.store;
-    const namespace = lastValue(args, 'namespace') ?? 'default';
-    // Waiting verbs sleep on the clock (Ctrl-C ends them) and print as they go on a terminal.
+    const namespace = lastValue(args, 'namespace') ?? contextNamespace(await commandContext.fs.readFile(kubeconfigPath).catch(() => '')) ?? 'default';
+    // Verbs that stream until Ctrl-C (logs -f, port-forward) do so only on a terminal.
+    const follow: Follow = {
+      live: ctx.host.console.canStream,
+      write: (text) => void ctx.host.console.stream(text),
+      block: () => ctx.kernel.clock.sleep(Number.POSITIVE_INFINITY, commandContext.signal),
+    };
+    // Waiting verbs fast-forward the clock to the next change (Ctrl-C ends them) and print as they go on a terminal.
     const waiting = {
       sleep: async (ms: number) => {
-        await ctx.kernel.clock.sleep(ms, commandContext.signal);
+        await ctx.kernel.clock.fastForward(ms, commandContext.signal);
         return !commandContext.signal?.aborted;
       },
       write: (text: string) => ctx.host.console.stream(text),
     };
+    const createEnv = (): CreateEnv => ({ store, namespace, now: ctx.kernel.clock.now(), allocate: { clusterIP: () => live.allocateClusterIP(), nodePort: () => live.allocateNodePort() }, afterDash: rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [] });
     const result: KubectlResult = await (async (): Promise<KubectlResult> => {
       switch (verb) {
         case 'apply':
@@ -65,7 +84,7 @@ export function kubectlCommand(ctx: ShellContext) {
           return { stdout: tabwrite(apiResourceTable().map((row) => row.join('\t')).join('\n') + '\n', GET_TABWRITER), stderr: '', exitCode: 0 };
         case 'rollout':
           return rollout(live, args, namespace, async (ms) => {
-            await ctx.kernel.clock.sleep(ms, commandContext.signal);
+            await ctx.kernel.clock.fastForward(ms, commandContext.signal);
             return !commandContext.signal?.aborted;
           }, (text) => ctx.host.console.stream(text));
         case 'set':
@@ -82,16 +101,24 @@ export function kubectlCommand(ctx: ShellContext) {
         case 'taint':
           return taint(store, args);
         case 'logs':
-          return logs(store, args, namespace, ctx.kernel.clock.now());
-        case 'config':
-          if (args.operands[0] === 'view') return configView(commandContext.fs, commandContext.fs.resolvePath(commandContext.cwd, lastValue(args, 'kubeconfig') ?? commandContext.env.get('KUBECONFIG') ?? `${commandContext.env.get('HOME') ?? '/root'}/.kube/config`));
-          return { stdout: '', stderr: `dockyard: kubectl config ${args.operands[0] ?? ''} is not modelled in this sandbox yet; try kubectl config view\n`, exitCode: 1 };
+          return logs(store, args, namespace, ctx.kernel.clock.now(), follow, async (pod, container) => (await programsSettled(ctx.host), nodeLogLines(ctx.host.lan, pod, container)));
+        case 'events':
+          return events(store, args, namespace, ctx.kernel.clock.now());
+        case 'explain':
+          return explain(args);
+        case 'port-forward':
+          return portForward(store, args, namespace, follow);
+        case 'edit':
+          // The editor pane saves files but cannot hand kubectl the result to apply.
+          return { stdout: '', stderr: `dockyard: kubectl edit is not modelled in this sandbox yet; instead run\n  kubectl get ${args.operands.join(' ') || 'TYPE NAME'} -o yaml > obj.yaml\n  nano obj.yaml\n  kubectl apply -f obj.yaml\n`, exitCode: 1 };
         case 'describe':
           return describe(store, args, namespace, ctx.kernel.clock.now());
         case 'create':
-          return create(store, args, namespace);
+          return create(args, createEnv());
         case 'run':
-          return run(store, args, namespace);
+          return run(args, createEnv());
+        case 'exec':
+          return exec(ctx, store, rest, args, namespace);
         case 'scale':
           return scale(store, args, namespace);
         case 'delete': {
@@ -100,14 +127,14 @@ export function kubectlCommand(ctx: ShellContext) {
           for (let step = 0; step < 100 && removed.exitCode === 0 && store.list('Pod').some((p) => p.metadata.deletionTimestamp && removed.stdout.includes(`"${p.metadata.name}"`)); step++) {
             const next = live.nextChange();
             if (next === undefined) break;
-            await ctx.kernel.clock.sleep(Math.max(1, next - live.now()), commandContext.signal);
+            await ctx.kernel.clock.fastForward(Math.max(1, next - live.now()), commandContext.signal);
             if (commandContext.signal?.aborted) break;
             live.settle();
           }
           return removed;
         }
         case 'expose':
-          return expose(store, args, namespace, () => live.allocateNodePort(), () => live.allocateClusterIP());
+          return expose(args, createEnv());
         default:
           return { stdout: '', stderr: `dockyard: kubectl ${verb} is not modelled in this sandbox yet\n`, exitCode: 1 };
       }

@@ -19,7 +19,7 @@ function refused(now: number, pid: number): string {
   return `${line.repeat(5)}The connection to the server localhost:8080 was refused - did you specify the right host or port?\n`;
 }
 
-export async function connect(options: { fs: IFileSystem; cwd: string; env: Map<string, string>; kubeconfigFlag?: string; now: number; pid: number; cluster: Cluster | undefined; apiServerAddress: string | undefined }): Promise<Connection> {
+export async function connect(options: { fs: IFileSystem; cwd: string; env: Map<string, string>; kubeconfigFlag?: string; now: number; pid: number; cluster: Cluster | undefined; apiServerAddress: string | undefined; resolve?: (name: string) => Promise<string | undefined> }): Promise<Connection> {
   const home = options.env.get('HOME') ?? '/root';
   const path = options.kubeconfigFlag ?? options.env.get('KUBECONFIG')?.split(':')[0] ?? `${home}/.kube/config`;
   let text: string;
@@ -31,9 +31,26 @@ export async function connect(options: { fs: IFileSystem; cwd: string; env: Map<
   }
   const server = /^\s*server:\s*(\S+)/m.exec(text)?.[1];
   if (!server) return { ok: false, stderr: refused(options.now, options.pid) };
-  const address = /^https?:\/\/([^:/]+)/.exec(server)?.[1];
-  if (!options.cluster || !address || address !== options.apiServerAddress) {
-    return { ok: false, stderr: `Unable to connect to the server: dial tcp ${address ?? server}:6443: connect: connection refused\n` };
+  const [, name, port = '443'] = /^https?:\/\/([^:/]+)(?::(\d+))?/.exec(server) ?? [];
+  // A name (--control-plane-endpoint controlplane:6443) is looked up as /etc/hosts would answer.
+  const address = name && ((await options.resolve?.(name)) ?? (/^[\d.]+$/.test(name) ? name : undefined));
+  if (name && !address) return { ok: false, stderr: `Unable to connect to the server: dial tcp: lookup ${name} on 127.0.0.53:53: server misbehaving\n` };
+  if (!options.cluster || !address || address !== options.apiServerAddress || port !== '6443') {
+    return { ok: false, stderr: `Unable to connect to the server: dial tcp ${address ?? server}:${port}: connect: connection refused\n` };
   }
   return { ok: true, cluster: options.cluster, server };
+}
+
+/**
+ * A server's host name as the resolver on `host` answers it: /etc/hosts first (kk adds
+ * lb.kubesphere.local there), then the lab's names; localhost is this host.
+ */
+export async function resolveHost(fs: IFileSystem, host: { address: string; lan?: { find(name: string): { address: string } | undefined } }, name: string): Promise<string | undefined> {
+  if (name === 'localhost' || name === '127.0.0.1') return host.address;
+  const hosts = await fs.readFile('/etc/hosts').catch(() => '');
+  for (const line of hosts.split('\n')) {
+    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (address && names.includes(name) && !address.startsWith('127.')) return address;
+  }
+  return host.lan?.find(name)?.address;
 }

@@ -52,6 +52,16 @@ describe('kubectl verbs on the ready cluster', () => {
 });
 
 describe('waiting verbs', () => {
+  it('kubectl wait takes several objects, TYPE --all and -l, and prints each as it is met', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 6 });
+    expect(await run(sandbox, 'kubectl wait --for=condition=Ready node --all')).toEqual({ out: 'node/controlplane condition met\nnode/node01 condition met\nnode/node02 condition met\n', code: 0 });
+    expect((await run(sandbox, 'kubectl wait --for=condition=Ready node node01 node02')).out).toBe('node/node01 condition met\nnode/node02 condition met\n');
+    await run(sandbox, 'kubectl create deployment web --image=nginx:1.27 --replicas=2');
+    expect((await run(sandbox, 'kubectl wait --for=condition=Ready pod -l app=web --timeout=60s')).out).toMatch(/^pod\/web-\S+ condition met\npod\/web-\S+ condition met\n$/);
+    expect(await run(sandbox, 'kubectl wait --for=condition=Ready pod -l app=none')).toEqual({ out: 'error: no matching resources found\n', code: 1 });
+    expect(await run(sandbox, 'kubectl wait --for=condition=Ready node')).toEqual({ out: 'error: you must specify one or more resources by argument or filename\n', code: 1 });
+  });
+
   it('kubectl wait fast-forwards to the condition, or times out as kubectl does', async () => {
     const sandbox = await findScenario('ready-cluster')!.build({ seed: 6 });
     await run(sandbox, 'kubectl run web --image=nginx:1.27 && kubectl run bad --image=nosuch/x');

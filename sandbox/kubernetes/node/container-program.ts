@@ -6,6 +6,7 @@
  */
 import { findImage, normaliseReference } from '../../docker/catalogue/images';
 import { programFor } from '../../docker/programs';
+import type { ImageConfig } from '../../docker/image-spec';
 import type { Container } from '../api/types';
 
 export interface Lifetime {
@@ -14,10 +15,14 @@ export interface Lifetime {
   exitCode: number;
 }
 
-/** What the container runs, as the CRI starts it: `command` replaces the image's ENTRYPOINT, `args` its CMD. */
-export function containerArgv(container: Container): string[] {
+/**
+ * What the container runs, as the CRI starts it: `command` replaces the image's ENTRYPOINT, `args`
+ * its CMD. `imageConfig` is the node's copy of the image's config (an imported image's); by default
+ * the registry's.
+ */
+export function containerArgv(container: Container, imageConfig?: ImageConfig): string[] {
   const { repository, tag } = normaliseReference(container.image);
-  const config = findImage(repository, tag)?.config;
+  const config = imageConfig ?? findImage(repository, tag)?.config;
   return [...(container.command ?? config?.Entrypoint ?? []), ...(container.args ?? (container.command ? [] : (config?.Cmd ?? [])))];
 }
 

@@ -6,7 +6,10 @@
  */
 import type { Host } from '../../host';
 import type { Container, Pod } from '../api/types';
-import { containerArgv, containerProgram } from './container-program';
+import type { ImageConfig } from '../../docker/image-spec';
+import { programFor } from '../../docker/programs';
+import { containerArgv } from './container-program';
+import { startPodProgram, stopPodProgram } from './pod-program';
 
 export interface ContainerRuntime {
   /** The pod's sandbox and this container, started; returns the container's host pid. */
@@ -17,6 +20,12 @@ export interface ContainerRuntime {
   stop(pod: Pod): void;
   /** Ends the processes of pods the API no longer has (force-deleted): the kubelet's housekeeping. */
   removeOrphans(podUids: Set<string>): void;
+  /** Whether the node's containerd (namespace k8s.io) has the image a pod names. */
+  hasImage?(image: string): boolean;
+  /** Pulls an image from the lab's registry into the node's store; false when the registry lacks it. */
+  pullImage?(image: string): boolean;
+  /** The image's id as the CRI reports it (`docker.io/library/nginx@sha256:…`, or `sha256:…` for an imported one). */
+  imageRef?(image: string): string | undefined;
 }
 
 /** kubepods.slice/kubepods-<qos>.slice/kubepods-<qos>-pod<uid>.slice, as the systemd cgroup driver names it. */
@@ -36,20 +45,31 @@ function ensureCgroup(host: Host, path: string): void {
 }
 
 /** What the container runs, as `ps` shows it: the image's program, with the spec's command and args. */
-function argvOf(container: Container): { argv: string[]; workers: string[]; rssKiB: number } {
-  const argv = containerArgv(container);
-  const program = containerProgram(container);
+function argvOf(container: Container, config?: ImageConfig): { argv: string[]; workers: string[]; rssKiB: number } {
+  const argv = containerArgv(container, config);
+  const program = programFor(argv, 'ash', false);
   if (program.kind === 'daemon') return { argv: program.title, workers: program.workers, rssKiB: program.rssKiB };
   return { argv: argv.length > 0 ? argv : ['/pause'], workers: [], rssKiB: 1_024 };
 }
 
+const SANDBOX_IMAGE = 'registry.k8s.io/pause:3.10';
+
 export function containerdRuntime(host: Host): ContainerRuntime {
   const sandboxOf = (pod: Pod) => host.kernel.members(`${podSlice(pod)}/cri-containerd-sandbox.scope`).find((p) => p.comm === 'pause');
   return {
+    hasImage: (image) => host.containerd.find('k8s.io', image) !== undefined,
+    pullImage: (image) => host.containerd.pullFromCatalogue(image) !== undefined,
+    imageRef(image) {
+      const stored = host.containerd.find('k8s.io', image);
+      if (!stored) return undefined;
+      return stored.managed ? `${stored.name.replace(/:[^:/]+$/, '')}@${stored.digest}` : stored.id;
+    },
     start(pod, container) {
       const slice = podSlice(pod);
       let pause = sandboxOf(pod);
       if (!pause) {
+        // The sandbox image, pulled by containerd itself the first time a pod comes to this node.
+        if (!host.containerd.find('k8s.io', SANDBOX_IMAGE)) host.containerd.pullFromCatalogue(SANDBOX_IMAGE);
         const scope = `${slice}/cri-containerd-sandbox.scope`;
         ensureCgroup(host, scope);
         const shim = host.kernel.spawn({ parent: 1, argv: ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'k8s.io', '-id', pod.metadata.uid ?? '', '-address', '/run/containerd/containerd.sock'], comm: 'containerd-shim', cgroup: '/system.slice/containerd.service', rssKiB: 11_264, vszKiB: 1_238_400, sessionLeader: true });
@@ -59,13 +79,15 @@ export function containerdRuntime(host: Host): ContainerRuntime {
       const scope = `${slice}/cri-containerd-${container.name}.scope`;
       ensureCgroup(host, scope);
       const shimPid = pause.ppid;
-      const { argv, workers, rssKiB } = argvOf(container);
+      const { argv, workers, rssKiB } = argvOf(container, host.containerd.find('k8s.io', container.image)?.config);
       // Joins the sandbox's network, IPC and UTS; its own pid and mount namespaces, as runc makes them.
       const main = host.kernel.spawn({ parent: shimPid, argv, cgroup: scope, rssKiB, namespacesOf: pause.pid, newNamespaces: ['pid', 'mnt', 'cgroup'], confined: true, sessionLeader: true });
       for (const title of workers) host.kernel.spawn({ parent: main.pid, argv: [title], comm: argv[0].split(/[\s:]/)[0], rssKiB: 2_048 });
+      startPodProgram(host, pod, container, main.pid);
       return main.pid;
     },
     stopContainer(pod, name) {
+      stopPodProgram(host, pod, name);
       const scope = `${podSlice(pod)}/cri-containerd-${name}.scope`;
       for (const p of host.kernel.members(scope).reverse()) if (host.kernel.get(p.pid)) host.kernel.exit(p.pid, 0);
     },
@@ -81,6 +103,7 @@ export function containerdRuntime(host: Host): ContainerRuntime {
       }
     },
     stop(pod) {
+      stopPodProgram(host, pod);
       const slice = podSlice(pod);
       const pause = sandboxOf(pod);
       const shim = pause ? host.kernel.get(pause.ppid) : undefined;

@@ -9,7 +9,7 @@ import { imageId } from '../../docker/image-ids';
 import type { ShellContext } from '../../shell/context';
 import type { Pod } from '../api/types';
 import { parseTime } from '../controllers/time';
-import { humanDuration } from '../../docker/cli/format';
+import { humanDuration, humanSize } from '../../docker/cli/format';
 
 const WARN = 'WARN[0000] runtime connect using default endpoints: [unix:///run/containerd/containerd.sock unix:///run/crio/crio.sock unix:///var/run/cri-dockerd.sock]. As the default settings are now deprecated, you should set the endpoint instead. \n';
 
@@ -48,7 +48,7 @@ export function crictlCommand(ctx: ShellContext) {
             const { repository, tag } = normaliseReference(pod.spec.containers.find((c) => c.name === status.name)?.image ?? status.image);
             const definition = findImage(repository, tag);
             const started = 'running' in status.state ? status.state.running.startedAt : undefined;
-            return [short(status.containerID ?? ''), definition ? imageId(definition).slice(7, 20) : '', ago(started, now), 'Running', status.name, String(status.restartCount), podId(pod), pod.metadata.name];
+            return [short(status.containerID ?? ''), definition ? imageId(definition).slice(7, 20) : (ctx.host.containerd.find('k8s.io', status.image)?.id.slice(7, 20) ?? ''), ago(started, now), 'Running', status.name, String(status.restartCount), podId(pod), pod.metadata.name];
           }),
         );
         const header = rest.includes('-q') ? [] : [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD']];
@@ -60,13 +60,10 @@ export function crictlCommand(ctx: ShellContext) {
         return { stdout: table([['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME'], ...rows]), stderr: warn, exitCode: 0 };
       }
       case 'images': {
-        const images = [...new Set(pods.flatMap((p) => p.spec.containers.map((c) => c.image)))].sort();
-        const rows = images.map((image) => {
-          const { repository, tag } = normaliseReference(image);
-          const definition = findImage(repository, tag);
-          const name = repository.includes('.') ? repository : `docker.io/${repository.includes('/') ? repository : `library/${repository}`}`;
-          const size = definition ? definition.steps.reduce((sum, s) => sum + ('compressedSize' in s ? s.compressedSize : 0), 0) : 0;
-          return [name, tag, definition ? imageId(definition).slice(7, 20) : '', `${(size / 1e6).toFixed(3).replace(/\.?0+$/, '')}MB`];
+        // The node's containerd store (namespace k8s.io): what the kubelet pulled and what was imported.
+        const rows = ctx.host.containerd.list('k8s.io').map((image) => {
+          const cut = image.name.lastIndexOf(':');
+          return [image.name.slice(0, cut), image.name.slice(cut + 1), image.id.slice(7, 20), humanSize(image.size)];
         });
         return { stdout: table([['IMAGE', 'TAG', 'IMAGE ID', 'SIZE'], ...rows]), stderr: warn, exitCode: 0 };
       }

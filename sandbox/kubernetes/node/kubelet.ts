@@ -12,6 +12,8 @@ import type { ControllerContext, Reconciler } from '../controllers/context';
 import { parseTime, rfc3339 } from '../controllers/time';
 import { backoffMs, lifetimeOf } from './container-program';
 import type { ContainerRuntime } from './cri';
+import { Prober } from './probes';
+import { blockingImage, neverPullMessage, pullAction } from './image-policy';
 
 export const KUBERNETES_VERSION = 'v1.31.4';
 /** How often the kubelet posts its status, and how long a container takes to come up. */
@@ -37,12 +39,14 @@ export interface NodeIdentity {
 
 export class Kubelet implements Reconciler {
   readonly name: string;
+  private readonly prober: Prober;
 
   constructor(
     private readonly ctx: ControllerContext,
     private readonly node: NodeIdentity,
   ) {
     this.name = `kubelet/${node.hostname}`;
+    this.prober = new Prober(ctx, node.hostname, node.runtime);
   }
 
   reconcile(): number {
@@ -52,6 +56,7 @@ export class Kubelet implements Reconciler {
     // The addresses in use on this node, kept current as pods start in this pass.
     const taken = new Set(pods.map((p) => p.status?.podIP).filter((ip): ip is string => !!ip));
     for (const pod of pods) writes += this.syncPod(pod, taken);
+    writes += this.prober.sync(pods);
     this.node.runtime?.removeOrphans(new Set(pods.map((p) => p.metadata.uid ?? '')));
     return writes;
   }
@@ -61,11 +66,13 @@ export class Kubelet implements Reconciler {
     const node = this.ctx.store.get<Node>('Node', undefined, this.node.hostname);
     const beat = parseTime(node?.status?.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime);
     let next = Number.isNaN(beat) ? this.ctx.now() : beat + HEARTBEAT_MS;
-    for (const pod of this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` })) {
+    const pods = this.ctx.store.peekList<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` });
+    for (const pod of pods) {
       const due = this.podDeadline(pod);
       if (due !== undefined && due < next) next = due;
     }
-    return next;
+    const probe = this.prober.deadline(pods);
+    return probe !== undefined && probe < next ? probe : next;
   }
 
   /** Registers the Node, then refreshes its Ready condition when the heartbeat is due or readiness changed. */
@@ -149,10 +156,11 @@ export class Kubelet implements Reconciler {
     if (due > now) return this.creating(pod, now);
     const hostNetwork = pod.spec.hostNetwork === true;
     if (!hostNetwork && !this.node.networkReady()) return 0;
-    const unknown = pod.spec.containers.find((c) => !knownImage(c.image));
-    if (unknown) return this.failPull(pod, unknown.image, now);
+    const blocked = blockingImage(pod.spec.containers, this.node.runtime);
+    if (blocked) return this.failPull(pod, blocked.container.image, now, blocked.action === 'never');
     for (const container of pod.spec.containers) {
-      this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Successfully pulled image "${container.image}" in 2.871s (2.871s including waiting). Image size: ${catalogued(container.image)?.steps.reduce((sum, step) => sum + ('size' in step ? step.size : 0), 0) ?? 0} bytes.`, this.node.hostname);
+      if (pullAction(container, this.node.runtime) === 'present') this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.node.hostname);
+      else if (this.node.runtime?.pullImage?.(container.image) ?? true) this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Successfully pulled image "${container.image}" in 2.871s (2.871s including waiting). Image size: ${catalogued(container.image)?.steps.reduce((sum, step) => sum + ('size' in step ? step.size : 0), 0) ?? 0} bytes.`, this.node.hostname);
       this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
       this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
     }
@@ -171,7 +179,7 @@ export class Kubelet implements Reconciler {
       containerStatuses: pod.spec.containers.map((c) => ({
         name: c.name,
         image: imageName(c.image),
-        imageID: `${imageName(c.image).replace(/:[^:/]+$/, '')}@${findDigest(c.image)}`,
+        imageID: this.node.runtime?.imageRef?.(c.image) ?? `${imageName(c.image).replace(/:[^:/]+$/, '')}@${findDigest(c.image)}`,
         containerID: `containerd://${this.ctx.random.hex(64)}`,
         ready: true,
         started: true,
@@ -254,7 +262,7 @@ export class Kubelet implements Reconciler {
   private creating(pod: Pod, now: number): number {
     if (pod.status?.containerStatuses?.length) return 0;
     if (!pod.spec.hostNetwork && !this.node.networkReady()) return 0;
-    for (const container of pod.spec.containers) this.ctx.events.record('kubelet', pod, 'Normal', 'Pulling', `Pulling image "${container.image}"`, this.node.hostname);
+    for (const container of pod.spec.containers) if (['pull', 'fail'].includes(pullAction(container, this.node.runtime))) this.ctx.events.record('kubelet', pod, 'Normal', 'Pulling', `Pulling image "${container.image}"`, this.node.hostname);
     pod.status = {
       ...(pod.status ?? { phase: 'Pending' }),
       phase: 'Pending',
@@ -293,19 +301,23 @@ export class Kubelet implements Reconciler {
     const created = parseTime(pod.metadata.creationTimestamp);
     const start = Number.isNaN(scheduled) ? created : scheduled;
     const waiting = pod.status?.containerStatuses?.find((s) => 'waiting' in s.state);
-    if (waiting && 'waiting' in waiting.state && waiting.state.waiting.reason === 'ImagePullBackOff') return undefined;
+    // Stuck on its image until the node has one it may use (imported with ctr meanwhile): then at the next sync.
+    if (waiting && 'waiting' in waiting.state && ['ImagePullBackOff', 'ErrImageNeverPull'].includes(waiting.state.waiting.reason)) return blockingImage(pod.spec.containers, this.node.runtime) ? undefined : this.ctx.now();
     if (waiting && 'waiting' in waiting.state && waiting.state.waiting.reason === 'ErrImagePull') return start + CREATE_MS + PULL_MS + BACKOFF_MS;
     return start + CREATE_MS + PULL_MS;
   }
 
-  /** An image the lab's registry does not have: ErrImagePull, then ImagePullBackOff. */
-  private failPull(pod: Pod, image: string, now: number): number {
-    const reason = pod.status?.containerStatuses?.some((s) => 'waiting' in s.state && s.state.waiting.reason === 'ErrImagePull') ? 'ImagePullBackOff' : 'ErrImagePull';
+  /** An image the lab's registry does not have: ErrImagePull, then ImagePullBackOff; or one policy Never may not pull. */
+  private failPull(pod: Pod, image: string, now: number, never = false): number {
+    const reason = never ? 'ErrImageNeverPull' : pod.status?.containerStatuses?.some((s) => 'waiting' in s.state && s.state.waiting.reason === 'ErrImagePull') ? 'ImagePullBackOff' : 'ErrImagePull';
     const { repository, tag } = normaliseReference(image);
-    const message = reason === 'ErrImagePull'
+    const message = never ? neverPullMessage(image) : reason === 'ErrImagePull'
       ? `failed to pull and unpack image "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": failed to resolve reference "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
       : `Back-off pulling image "${image}"`;
-    this.ctx.events.record('kubelet', pod, reason === 'ErrImagePull' ? 'Warning' : 'Normal', reason === 'ErrImagePull' ? 'Failed' : 'BackOff', reason === 'ErrImagePull' ? `Failed to pull image "${image}": ${message}` : message, this.node.hostname);
+    if (never) {
+      this.ctx.events.record('kubelet', pod, 'Warning', 'ErrImageNeverPull', message, this.node.hostname);
+      this.ctx.events.record('kubelet', pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', this.node.hostname);
+    } else this.ctx.events.record('kubelet', pod, reason === 'ErrImagePull' ? 'Warning' : 'Normal', reason === 'ErrImagePull' ? 'Failed' : 'BackOff', reason === 'ErrImagePull' ? `Failed to pull image "${image}": ${message}` : message, this.node.hostname);
     pod.status = {
       ...(pod.status ?? { phase: 'Pending' }),
       phase: 'Pending',
@@ -351,10 +363,6 @@ function imageName(image: string): string {
 function catalogued(image: string) {
   const { repository, tag } = normaliseReference(image);
   return findImage(repository, tag);
-}
-
-function knownImage(image: string): boolean {
-  return catalogued(image) !== undefined;
 }
 
 /** The repo digest the CRI reports as the container's imageID. */

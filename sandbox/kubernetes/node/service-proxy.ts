@@ -12,6 +12,9 @@ import { writeLayerFiles } from '../../docker/layer-store';
 import type { HttpRequest } from '../../net/http';
 import type { Endpoints, Pod, Service } from '../api/types';
 import type { Cluster } from '../cluster';
+import type { Host } from '../../host';
+import { serveRegistered, taskKey } from './pod-program';
+import { podRootfs } from './pod-rootfs';
 
 export type PodTarget = { ok: true; pod: Pod; port: number } | { ok: false; error: 'refused' };
 
@@ -80,12 +83,24 @@ function filesOf(image: string): Promise<IFileSystem> | undefined {
   return imageFiles.get(key);
 }
 
-/** How the pod's program answers on `port`, when the lab models it (nginx on 80, httpd on 80). */
-export function podServer(pod: Pod, port: number): ((request: HttpRequest, now: number) => Promise<Served>) | undefined {
+/**
+ * How the pod's program answers on `port`, when the lab models it: the app its own image runs
+ * (registered on `node`, the host the pod runs on), or nginx/httpd on 80 serving the image's files
+ * (the container's own, when the node is given).
+ */
+export function podServer(pod: Pod, port: number, node?: Host): ((request: HttpRequest, now: number) => Promise<Served>) | undefined {
+  if (node) {
+    for (const container of pod.spec.containers) {
+      const server = node.containerd.serverOf(taskKey(pod, container.name));
+      if (server?.ports.includes(port)) return serveRegistered(node, pod, container.name, server);
+    }
+  }
   for (const container of pod.spec.containers) {
     const { repository } = normaliseReference(container.image);
     const serve = repository === 'nginx' ? serveNginx : repository === 'httpd' ? serveHttpd : undefined;
     if (!serve || port !== 80 || container.command) continue;
+    const own = node ? podRootfs(node, pod, container.name) : undefined;
+    if (own) return (request, now) => serve(own, request, now);
     const files = filesOf(container.image);
     if (files) return async (request, now) => serve(await files, request, now);
   }

@@ -46,7 +46,7 @@ export class Scheduler implements Reconciler {
 
   reconcile(): number {
     const { store } = this.ctx;
-    const pods = store.list<Pod>('Pod');
+    const pods = store.peekList<Pod>('Pod');
     const pending = pods.filter(isSchedulable).sort(queueOrder);
     if (!pending.length) {
       this.attempts.clear();

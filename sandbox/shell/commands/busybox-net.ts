@@ -3,6 +3,7 @@
  * names as the container does (Docker's embedded DNS on user-defined networks, nothing on the
  * default bridge) and reach the modelled servers. Only images that ship the applet have them.
  */
+import { programsSettled } from '../../kubernetes/node/pod-program';
 import { defineCommand } from 'just-bash';
 import { connect, lookup } from '../../net/connect';
 import type { ShellContext } from '../context';
@@ -44,6 +45,7 @@ export function wgetCommand(ctx: ShellContext) {
         if (/^https:/.test(raw)) return fail(`${stderr}wget: not an http or ftp url: ${raw}\ndockyard: the sandbox has no TLS; use http://\n`, 1, stdout);
         const url = parseUrl(raw);
         if (!url) return fail(`${stderr}wget: bad address '${raw}'\n`, 1, stdout);
+        await programsSettled(ctx.host);
         const connection = connect(ctx.host, pid, url.host, url.port);
         if (!connection.ok && connection.error === 'resolve') return fail(`${stderr}wget: bad address '${url.host}'\n`, 1, stdout);
         const address = lookup(ctx.host, pid, url.host);

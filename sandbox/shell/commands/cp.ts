@@ -1,7 +1,8 @@
 /**
- * cp with GNU's -i (--interactive), which just-bash's cp lacks: before overwriting an existing file
- * it asks `cp: overwrite 'FILE'? ` and reads the answer from stdin; everything else is just-bash's
- * own cp. kubeadm's "mkdir -p $HOME/.kube && sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config"
+ * cp with GNU's -i (--interactive) and -f (--force), which just-bash's cp lacks: before
+ * overwriting an existing file -i asks `cp: overwrite 'FILE'? ` and reads the answer from stdin;
+ * -f overwrites without asking (just-bash's cp already does), so it is accepted and dropped.
+ * Everything else is just-bash's own cp. kubeadm's "mkdir -p $HOME/.kube && sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config"
  * depends on it.
  */
 import { defineCommand } from 'just-bash';
@@ -17,9 +18,11 @@ export function cpCommand() {
         operandsOnly = true;
         rest.push(arg);
       } else if (arg === '--interactive') interactive = true;
-      else if (!arg.startsWith('--') && arg.includes('i')) {
-        interactive = true;
-        const others = arg.slice(1).replace(/i/g, '');
+      else if (arg === '--force') interactive = false;
+      else if (!arg.startsWith('--') && /[if]/.test(arg)) {
+        // Of -i and -f, the later one wins, as in GNU cp.
+        for (const letter of arg.slice(1)) if (letter === 'i' || letter === 'f') interactive = letter === 'i';
+        const others = arg.slice(1).replace(/[if]/g, '');
         if (others) rest.push(`-${others}`);
       } else rest.push(arg);
     }

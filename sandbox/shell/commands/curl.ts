@@ -2,6 +2,7 @@
  * curl (8.5.0, as on Ubuntu 24.04) for HTTP to the lab's hosts and containers: -i, -I, -s, -S,
  * -v, -o, -f, -X, -H, -A, -L. Errors carry curl's numbers: (6) resolve, (7) connect, (22) -f.
  */
+import { programsSettled } from '../../kubernetes/node/pod-program';
 import { defineCommand } from 'just-bash';
 import { connect } from '../../net/connect';
 import type { HttpRequest } from '../../net/http';
@@ -54,6 +55,7 @@ export function curlCommand(ctx: ShellContext) {
       for (const raw of urls) {
         const url = parseUrl(raw);
         if (!url) return fail(`curl: (3) URL rejected: Malformed input to a URL function\n`, 3);
+        await programsSettled(ctx.host);
         const connection = connect(ctx.host, pid, url.host, url.port);
         const shownHost = url.host;
         if (verbose) stderr += `*   Trying ${connection.ok ? connection.address : url.host}:${url.port}...\n`;

@@ -1,6 +1,7 @@
 /** free (procps-ng 4.0): memory totals from the kernel model, in KiB, MiB, GiB or human units. */
 import { defineCommand } from 'just-bash';
 import { MACHINE } from '../../kernel/machine';
+import { swapTotals } from '../../kernel/swap';
 import type { ShellContext } from '../context';
 import { asProcess } from './as-process';
 import { fail, ok } from './result';
@@ -41,10 +42,11 @@ export function freeCommand(ctx: ShellContext) {
       const free = Math.max(0, total - used - cache);
       const available = Math.min(total, free + cache - 120_000);
       const cell = (value: string) => value.padStart(12);
+      const swap = swapTotals(ctx.kernel.swaps);
       return ok(
         `${''.padEnd(8)}${['total', 'used', 'free', 'shared', 'buff/cache', 'available'].map(cell).join('')}\n` +
           `${'Mem:'.padEnd(8)}${[total, used, free, SHARED_KIB, cache, available].map((v) => cell(scale(v))).join('')}\n` +
-          `${'Swap:'.padEnd(8)}${[0, 0, 0].map((v) => cell(scale(v))).join('')}\n`,
+          `${'Swap:'.padEnd(8)}${[swap.totalKiB, swap.usedKiB, swap.totalKiB - swap.usedKiB].map((v) => cell(scale(v))).join('')}\n`,
       );
     }),
   );

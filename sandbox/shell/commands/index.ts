@@ -4,6 +4,7 @@ import type { ShellContext } from '../context';
 import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
+import { chownCommand } from './chown';
 import { cpCommand } from './cp';
 import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
@@ -26,23 +27,27 @@ import { psCommand } from './ps';
 import { rmdirCommand } from './rmdir';
 import { sleepCommand } from './sleep';
 import { sshCommand } from './ssh';
+import { scpCommand } from './scp';
+import { ctrCommand } from '../../kubernetes/node/ctr';
 import { kubectlCommand } from '../../kubernetes/kubectl/command';
 import { crictlCommand } from '../../kubernetes/node/crictl';
 import { etcdctlCommand } from '../../kubernetes/etcdctl';
 import { kubeadmCommand } from '../../kubernetes/kubeadm/command';
+import { kkCommand } from '../../kubernetes/kubekey/command';
 import { stressCommand } from './stress';
+import { swapoffCommand, swaponCommand } from './swap';
 import { topCommand } from './top';
 import { unshareCommand } from './unshare';
 
 export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
-    freeCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
-    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(), cpCommand(),
-    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), kubectlCommand(ctx), kubeadmCommand(ctx), crictlCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
+    freeCommand(ctx), swaponCommand(ctx), swapoffCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
+    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(), cpCommand(), chownCommand(),
+    ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), scpCommand(ctx), kubectlCommand(ctx), kubeadmCommand(ctx), kkCommand(ctx), crictlCommand(ctx), ctrCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 
 /** The Kubernetes tools, installed only on the cluster course's hosts. */
-export const KUBERNETES_COMMAND_NAMES = ['kubectl', 'kubeadm', 'crictl', 'etcdctl'];
+export const KUBERNETES_COMMAND_NAMES = ['kubectl', 'kubeadm', 'crictl', 'ctr', 'etcdctl'];
 
 /** Names for /usr/bin entries and completion, known before any host exists. */
-export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep', 'ssh'];
+export const HOST_COMMAND_NAMES = ['whoami', 'hostname', 'uname', 'kill', 'ps', 'unshare', 'stress', 'mount', 'umount', 'ls', 'free', 'swapon', 'swapoff', 'id', 'lsns', 'nsenter', 'chroot', 'systemctl', 'journalctl', 'pgrep', 'pidof', 'ip', 'df', 'top', 'rmdir', 'chown', ...EDITOR_COMMANDS, 'docker', 'curl', 'date', 'sleep', 'ssh', 'scp'];

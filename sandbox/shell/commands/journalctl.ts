@@ -32,7 +32,7 @@ export function journalctlCommand(ctx: ShellContext) {
     if (lines !== undefined) entries = entries.slice(-(lines === true ? 10 : Number(lines)));
     else if (options.has('pager_end')) entries = entries.slice(-1000);
     const hostname = ctx.kernel.uts(ctx.kernel.require(ctx.shellPid)).hostname;
-    const text = entries.length === 0 ? '-- No entries --\n' : entries.map((e) => journalLine(e, options.has('no-hostname') ? '' : hostname).replace(/ {2}/, ' ')).join('');
+    const text = entries.length === 0 ? '-- No entries --\n' : entries.map((e) => (options.has('no-hostname') ? journalLine(e, '').replace(/ {2}/, ' ') : journalLine(e, hostname))).join('');
     if (options.has('follow')) {
       // -f keeps watching until interrupted; nothing new arrives while the terminal is busy here.
       await ctx.kernel.clock.sleep(Number.POSITIVE_INFINITY, commandContext.signal);

@@ -47,6 +47,7 @@ export function sshFrame(remote: Host, shellPid: number, session: ShellSession, 
     session,
     pid: shellPid,
     host: remote,
+    via: 'ssh',
     farewell: `logout\nConnection to ${name} closed.\n`,
     onExit: (status) => {
       const sessionPid = remote.kernel.get(shellPid)?.ppid;
@@ -59,7 +60,7 @@ export function sshFrame(remote: Host, shellPid: number, session: ShellSession, 
 }
 
 export function sshCommand(ctx: ShellContext) {
-  return defineCommand('ssh', async (args) => {
+  return defineCommand('ssh', async (args, commandContext) => {
     let destination: string | undefined;
     let command: string[] = [];
     for (let i = 0; i < args.length; i++) {
@@ -80,9 +81,9 @@ export function sshCommand(ctx: ShellContext) {
     if (!pids) return fail(`ssh: connect to host ${name} port 22: Connection refused\n`, 255);
 
     if (command.length > 0) {
-      // One command in a non-interactive shell, its output back over the connection.
+      // One command in a non-interactive shell: ssh's stdin goes over the connection to it, its output comes back.
       const session = remote.openShell(pids.shellPid);
-      const result = await session.run(command.join(' '));
+      const result = await session.run(command.join(' '), commandContext.signal, String(commandContext.stdin ?? ''));
       remote.kernel.exit(pids.shellPid, result.exitCode);
       remote.kernel.exit(pids.sessionPid, 0);
       return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };

@@ -4,6 +4,7 @@
  */
 import { defineCommand } from 'just-bash';
 import { MACHINE } from '../../kernel/machine';
+import { swapTotals } from '../../kernel/swap';
 import type { ShellContext } from '../context';
 import { asProcess } from './as-process';
 import { userName } from './ps/columns';
@@ -56,12 +57,13 @@ function snapshot(ctx: ShellContext, selfPid: number): string {
   const used = processes.reduce((s, p) => s + p.rssKiB, 0) + MACHINE.kernelKiB;
   const cache = MACHINE.cachedKiB + MACHINE.buffersKiB + 71_932;
   const free = MACHINE.memTotalKiB - used - cache;
+  const swap = swapTotals(kernel.swaps);
   const lines = [
     `top - ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} up ${uptime(now - kernel.bootedAt)},  1 user,  load average: 0.08, 0.03, 0.01`,
     `Tasks: ${String(processes.length).padStart(3)} total, ${String(running).padStart(3)} running, ${String(processes.length - running - stopped).padStart(3)} sleeping, ${String(stopped).padStart(3)} stopped,   0 zombie`,
     '%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st ',
     `MiB Mem : ${mib(MACHINE.memTotalKiB).padStart(8)} total, ${mib(free).padStart(8)} free, ${mib(used).padStart(8)} used, ${mib(cache).padStart(8)} buff/cache     `,
-    `MiB Swap: ${'0.0'.padStart(8)} total, ${'0.0'.padStart(8)} free, ${'0.0'.padStart(8)} used. ${mib(free + cache - 120_000).padStart(8)} avail Mem `,
+    `MiB Swap: ${mib(swap.totalKiB).padStart(8)} total, ${mib(swap.totalKiB - swap.usedKiB).padStart(8)} free, ${mib(swap.usedKiB).padStart(8)} used. ${mib(free + cache - 120_000).padStart(8)} avail Mem `,
     '',
     '    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND',
   ];

@@ -104,6 +104,15 @@ export class FakeStore implements Store {
     return out.sort((a, b) => ((a.metadata.namespace ?? '') + '/' + a.metadata.name < (b.metadata.namespace ?? '') + '/' + b.metadata.name ? -1 : 1));
   }
 
+  /** The double hands out copies here too: no caller can tell, and it stays small. */
+  peek<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.get<T>(kind, namespace, name);
+  }
+
+  peekList<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
+    return this.list<T>(kind, options);
+  }
+
   update<T extends KubeObject>(object: T): T {
     const key = this.key(object.kind, object.metadata.namespace, object.metadata.name);
     const current = this.objects.get(key);

@@ -1,13 +1,11 @@
 /**
- * kubectl's smaller verbs: `label`, `annotate`, `cordon`, `uncordon`, `drain`, `taint`, `logs`
- * and `config view`, each a read or a small write through the store, with kubectl's words.
+ * kubectl's smaller verbs: `label`, `annotate`, `cordon`, `uncordon`, `drain` and `taint`, each
+ * a small write through the store, with kubectl's words (`logs`: logs.ts; `config`: config.ts).
  */
-import type { IFileSystem } from 'just-bash';
 import { isApiError, notFound } from '../../api/errors';
 import { resolveResource } from '../../api/resources';
 import type { Store } from '../../api/store-types';
 import type { KubeObject, Node, Pod, Taint } from '../../api/types';
-import { containerProgram } from '../../node/container-program';
 import type { KubectlArgs } from '../args';
 import type { KubectlResult } from './result';
 
@@ -121,34 +119,4 @@ export function taint(store: Store, args: KubectlArgs): KubectlResult {
   node.spec.taints = taints.length > 0 ? taints : undefined;
   store.update(node);
   return ok(`node/${name} ${verb}\n`);
-}
-
-/** `kubectl logs POD [-c NAME] [--tail N]`: what the container's program wrote, for the programs the lab models. */
-export function logs(store: Store, args: KubectlArgs, namespace: string, now: number): KubectlResult {
-  const [first] = args.operands;
-  if (!first) return fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
-  const name = first.includes('/') ? first.split('/')[1] : first;
-  const pod = store.get<Pod>('Pod', namespace, name);
-  if (!pod) return fail(`Error from server (NotFound): ${notFound('pods', name).message}\n`);
-  const wanted = args.values.get('container')?.at(-1);
-  const container = wanted ? pod.spec.containers.find((c) => c.name === wanted) : pod.spec.containers[0];
-  if (!container) return fail(`error: container ${wanted} is not valid for pod ${name}\n`);
-  const running = pod.status?.containerStatuses?.find((s) => s.name === container.name);
-  if (!running || !('running' in running.state)) return fail(`Error from server (BadRequest): container "${container.name}" in pod "${name}" is waiting to start: ${running && 'waiting' in running.state ? running.state.waiting.reason : 'ContainerCreating'}\n`);
-  const program = containerProgram(container);
-  if (program.kind !== 'daemon') return ok('');
-  const lines = program.log(Date.parse(running.state.running.startedAt) || now);
-  const tail = args.values.get('tail')?.at(-1);
-  return ok((tail ? lines.slice(-Number(tail)) : lines).map((l) => `${l}\n`).join(''));
-}
-
-/** `kubectl config view`: the kubeconfig with its secrets redacted, as kubectl prints it. */
-export async function configView(fs: IFileSystem, path: string): Promise<KubectlResult> {
-  let text: string;
-  try {
-    text = await fs.readFile(path);
-  } catch {
-    return ok('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n');
-  }
-  return ok(text.replace(/(certificate-authority-data|client-certificate-data|client-key-data): \S+/g, (_, key: string) => `${key}: ${key === 'certificate-authority-data' ? 'DATA+OMITTED' : 'REDACTED'}`));
 }

@@ -1,9 +1,9 @@
 /**
  * The verbs that wait on the cluster, fast-forwarded by the simulated clock to each moment
  * something happens: `kubectl get -w` (the table, then a row for each change, until Ctrl-C) and
- * `kubectl wait --for=condition=C|delete|jsonpath=… TYPE/NAME [--timeout=30s]`.
+ * `kubectl wait --for=condition=C|delete TYPE/NAME… | TYPE --all | -l SEL [--timeout=30s]`.
  */
-import { resolveResource } from '../../api/resources';
+import { resolveResource, type ResourceInfo } from '../../api/resources';
 import type { KubeObject } from '../../api/types';
 import type { Cluster } from '../../cluster';
 import { lastValue, type KubectlArgs } from '../args';
@@ -48,15 +48,38 @@ export async function watch(cluster: Cluster, args: KubectlArgs, namespace: stri
   }
 }
 
+/** What `kubectl wait` waits on: `TYPE NAME…`, `TYPE/NAME…`, `TYPE --all` or `TYPE -l SELECTOR`. */
+function waitTargets(cluster: Cluster, args: KubectlArgs, namespace: string): { info: ResourceInfo; name: string }[] | { error: string } {
+  const operands = args.operands;
+  const noResources = { error: 'error: you must specify one or more resources by argument or filename\n' };
+  if (operands.length === 0) return noResources;
+  if (operands.every((o) => o.includes('/'))) {
+    const targets = [];
+    for (const operand of operands) {
+      const [type, name] = operand.split('/');
+      const info = resolveResource(type);
+      if (!info) return { error: `error: the server doesn't have a resource type "${type}"\n` };
+      targets.push({ info, name });
+    }
+    return targets;
+  }
+  const [type, ...names] = operands;
+  const info = resolveResource(type);
+  if (!info) return { error: `error: the server doesn't have a resource type "${type}"\n` };
+  const selector = lastValue(args, 'selector');
+  if (names.length > 0) return names.map((name) => ({ info, name }));
+  if (!args.flags.has('all') && !selector) return noResources;
+  cluster.settle();
+  const found = cluster.store.list(info.kind, { namespace: info.namespaced && !args.flags.has('all-namespaces') ? namespace : undefined, labelSelector: selector });
+  if (found.length === 0) return { error: 'error: no matching resources found\n' };
+  return found.map((o) => ({ info, name: o.metadata.name }));
+}
+
 export async function wait(cluster: Cluster, args: KubectlArgs, namespace: string, waiting: Waiting): Promise<KubectlResult> {
   const condition = lastValue(args, 'for');
   if (!condition) return { stdout: '', stderr: 'error: --for must be specified\n', exitCode: 1 };
-  const [first, second] = args.operands;
-  const [type, name] = first?.includes('/') ? first.split('/') : [first, second];
-  const info = type ? resolveResource(type) : null;
-  if (!info || !name) return { stdout: '', stderr: 'error: you must specify one or more resources by argument or filename\n', exitCode: 1 };
-  const prefix = info.group ? `${info.singular}.${info.group}` : info.singular;
-  const deadline = cluster.now() + durationMs(lastValue(args, 'timeout'), 30_000);
+  const targets = waitTargets(cluster, args, namespace);
+  if ('error' in targets) return { stdout: '', stderr: targets.error, exitCode: 1 };
   const met = (object: KubeObject | undefined): boolean => {
     if (condition === 'delete') return object === undefined;
     if (!object) return false;
@@ -67,13 +90,26 @@ export async function wait(cluster: Cluster, args: KubectlArgs, namespace: strin
     }
     return false;
   };
-  for (;;) {
-    cluster.settle();
-    const object = cluster.store.get(info.kind, info.namespaced ? namespace : undefined, name);
-    if (!object && condition !== 'delete') return { stdout: '', stderr: `Error from server (NotFound): ${info.group ? `${info.plural}.${info.group}` : info.plural} "${name}" not found\n`, exitCode: 1 };
-    if (met(object)) return { stdout: `${prefix}/${name} condition met\n`, stderr: '', exitCode: 0 };
-    const next = Math.min(cluster.nextChange() ?? deadline, deadline);
-    if (cluster.now() >= deadline) return { stdout: '', stderr: `error: timed out waiting for the condition on ${info.plural}/${name}\n`, exitCode: 1 };
-    if (!(await waiting.sleep(Math.max(1, next - cluster.now())))) return { stdout: '', stderr: '', exitCode: 130 };
+  // Each object in turn, each with its own --timeout, printed as it is met (as kubectl does).
+  let stdout = '';
+  const print = (line: string) => {
+    if (!waiting.write(line)) stdout += line;
+  };
+  for (const { info, name } of targets) {
+    const prefix = info.group ? `${info.singular}.${info.group}` : info.singular;
+    const deadline = cluster.now() + durationMs(lastValue(args, 'timeout'), 30_000);
+    for (;;) {
+      cluster.settle();
+      const object = cluster.store.get(info.kind, info.namespaced ? namespace : undefined, name);
+      if (!object && condition !== 'delete') return { stdout, stderr: `Error from server (NotFound): ${info.group ? `${info.plural}.${info.group}` : info.plural} "${name}" not found\n`, exitCode: 1 };
+      if (met(object)) {
+        print(`${prefix}/${name} condition met\n`);
+        break;
+      }
+      const next = Math.min(cluster.nextChange() ?? deadline, deadline);
+      if (cluster.now() >= deadline) return { stdout, stderr: `error: timed out waiting for the condition on ${info.plural}/${name}\n`, exitCode: 1 };
+      if (!(await waiting.sleep(Math.max(1, next - cluster.now())))) return { stdout, stderr: '', exitCode: 130 };
+    }
   }
+  return { stdout, stderr: '', exitCode: 0 };
 }
