@@ -119,6 +119,8 @@ export class Host implements EngineHost {
     const rootfs = new InMemoryFs();
     writeHostRoot(rootfs, options);
     writeCommandStubs(rootfs, [...HOST_COMMAND_NAMES, ...(options.kubernetes ? KUBERNETES_COMMAND_NAMES : [])]);
+    // The kubelet package ships the static pod directory, empty until kubeadm init writes into it.
+    if (options.kubernetes) rootfs.mkdirSync('/etc/kubernetes/manifests', { recursive: true });
     if (options.swap) {
       await rootfs.writeFile('/etc/fstab', fstab(options.swap === 'off'));
       await rootfs.writeFile(SWAP_FILE, '');

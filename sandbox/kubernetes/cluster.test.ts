@@ -88,6 +88,9 @@ describe('the cluster from the hosts', () => {
     const containers = (await run(sandbox, 'ssh node01 crictl ps 2>/dev/null')).out.trim().split('\n');
     expect(containers[0]).toMatch(/^CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD$/);
     expect(containers.slice(1).map((l) => l.split(/\s+/).at(-1))).toEqual(expect.arrayContaining([expect.stringMatching(/^kube-proxy-/), expect.stringMatching(/^kube-flannel-ds-/)]));
+    // --name filters by a regular expression on the container's name (pods: the pod's).
+    expect((await run(sandbox, 'ssh node01 crictl ps --name proxy 2>/dev/null')).out.trim().split('\n').slice(1).map((l) => l.split(/ {2,}/)[4])).toEqual(['kube-proxy']);
+    expect((await run(sandbox, 'ssh node01 crictl pods --name=^kube-flannel 2>/dev/null')).out.trim().split('\n')).toHaveLength(2);
     const certs = '--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
     const keys = (await run(sandbox, `etcdctl ${certs} get /registry/minions --prefix --keys-only`)).out;
     expect(keys).toBe('/registry/minions/controlplane\n\n/registry/minions/node01\n\n/registry/minions/node02\n\n');

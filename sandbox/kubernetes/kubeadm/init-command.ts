@@ -17,6 +17,8 @@ export interface InitFlags {
   kubernetesVersion?: string;
   controlPlaneEndpoint?: string;
   ignored: Set<string>;
+  /** `kubeadm init phase preflight`: the checks and the image pulls, nothing more. */
+  preflightOnly?: boolean;
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -103,7 +105,8 @@ export async function runInit(host: Host, uid: number, flags: InitFlags, print: 
   const config = initConfig(host, flags);
   if ('error' in config) return print.fail(`${config.error}\n${STACK_TRACE}`);
   const line = (...lines: string[]) => print.out(lines.map((l) => `${l}\n`).join(''));
-  line(`[init] Using Kubernetes version: ${config.version}`, '[preflight] Running pre-flight checks');
+  if (!flags.preflightOnly) line(`[init] Using Kubernetes version: ${config.version}`);
+  line('[preflight] Running pre-flight checks');
   const root = formatFindings(applyIgnored(rootCheck(uid), flags.ignored));
   if (root.failure) return print.fail(root.failure);
   print.err(root.warnings);
@@ -117,6 +120,7 @@ export async function runInit(host: Host, uid: number, flags: InitFlags, print: 
   print.klog('W', 'checks.go:846', 'detected that the sandbox image "registry.k8s.io/pause:3.8" of the container runtime is inconsistent with that used by kubeadm.It is recommended to use "registry.k8s.io/pause:3.10" as the CRI sandbox image.');
   await print.pause(8_000);
   if (print.aborted) return print.done(130);
+  if (flags.preflightOnly) return print.done(0);
 
   const caPem = generateCaPem(host.random);
   for (const text of certLines(config, config.advertiseAddress)) {

@@ -47,6 +47,17 @@ const PHASES = [
 ];
 
 describe('kubeadm init', () => {
+  it('init phase preflight runs only the checks and the pulls; other phases say they are not modelled', async () => {
+    const sandbox = await fresh();
+    const preflight = await run(sandbox, 'kubeadm init phase preflight');
+    expect(preflight.code).toBe(0);
+    expect(preflight.stdout).toBe("[preflight] Running pre-flight checks\n[preflight] Pulling images required for setting up a Kubernetes cluster\n[preflight] This might take a minute or two, depending on the speed of your internet connection\n[preflight] You can also perform this action beforehand using 'kubeadm config images pull'\n");
+    expect((await run(sandbox, 'ls /etc/kubernetes')).out).toBe('manifests\n');
+    const certs = await run(sandbox, 'kubeadm init phase certs all');
+    expect(certs.code).toBe(1);
+    expect(certs.out).toMatch(/^dockyard: kubeadm init phase certs all is not modelled/);
+  });
+
   it('prints its phases in order and ends with the join command', async () => {
     const sandbox = await fresh();
     const init = await run(sandbox, 'kubeadm init --pod-network-cidr=10.244.0.0/16');

@@ -56,7 +56,7 @@ export async function writeManifests(host: Host, config: InitConfig): Promise<vo
 
 /** [kubelet-start]: the kubelet's flags and configuration. */
 export async function writeKubeletFiles(host: Host): Promise<void> {
-  await writeFiles(host, { '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS, '/var/lib/kubelet/config.yaml': kubeletConfig(true) });
+  await writeFiles(host, { '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS, '/var/lib/kubelet/config.yaml': kubeletConfig() });
   // "[kubelet-start] Starting the kubelet": configured now, it stays up.
   host.services.start('kubelet');
 }
@@ -91,7 +91,7 @@ export function startControlPlane(host: Host, config: InitConfig): Cluster {
 export function uploadConfig(cluster: Cluster, config: InitConfig): void {
   const clusterConfiguration = `apiServer: {}\napiVersion: kubeadm.k8s.io/v1beta4\ncaCertificateValidityPeriod: 87600h0m0s\ncertificateValidityPeriod: 8760h0m0s\ncertificatesDir: /etc/kubernetes/pki\nclusterName: kubernetes\n${config.controlPlaneEndpoint ? `controlPlaneEndpoint: ${config.endpoint}\n` : ''}controllerManager: {}\ndns: {}\nencryptionAlgorithm: RSA-2048\netcd:\n  local:\n    dataDir: /var/lib/etcd\nimageRepository: registry.k8s.io\nkind: ClusterConfiguration\nkubernetesVersion: ${config.version}\nnetworking:\n  dnsDomain: cluster.local\n${config.podNetworkCidr ? `  podSubnet: ${config.podNetworkCidr}\n` : ''}  serviceSubnet: ${config.serviceCidr}\nproxy: {}\nscheduler: {}\n`;
   cluster.store.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubeadm-config', namespace: 'kube-system' }, data: { ClusterConfiguration: clusterConfiguration } });
-  cluster.store.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubelet-config', namespace: 'kube-system' }, data: { kubelet: kubeletConfig(false) } });
+  cluster.store.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubelet-config', namespace: 'kube-system' }, data: { kubelet: kubeletConfig() } });
 }
 
 /** The pod network join gives the next node a range from (the podSubnet uploaded at init). */

@@ -74,7 +74,7 @@ export async function joinNode(host: Host, endpoint: string): Promise<boolean> {
   await writeFiles(host, {
     '/etc/kubernetes/kubelet.conf': kubeconfig(info.server || `https://${endpoint}`, `system:node:${host.hostname}`, info.caPem),
     '/etc/kubernetes/pki/ca.crt': info.caPem,
-    '/var/lib/kubelet/config.yaml': kubeletConfig(false),
+    '/var/lib/kubelet/config.yaml': kubeletConfig(),
     '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS,
   });
   host.services.start('kubelet');

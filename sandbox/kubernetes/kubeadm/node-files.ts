@@ -56,8 +56,9 @@ export const KUBECONFIG_USERS: Record<(typeof KUBECONFIG_FILES)[number], (node: 
   'scheduler.conf': () => 'system:kube-scheduler',
 };
 
-export function kubeletConfig(staticPods: boolean): string {
-  return `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\n${staticPods ? 'staticPodPath: /etc/kubernetes/manifests\n' : ''}`;
+/** The kubelet's config from the cluster's kubelet-config ConfigMap: the same on every node, static pod path included. */
+export function kubeletConfig(): string {
+  return 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\nclusterDNS:\n- 10.96.0.10\nclusterDomain: cluster.local\nstaticPodPath: /etc/kubernetes/manifests\n';
 }
 
 export const KUBEADM_FLAGS = 'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --pod-infra-container-image=registry.k8s.io/pause:3.10"\n';

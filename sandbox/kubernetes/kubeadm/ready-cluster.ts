@@ -45,13 +45,13 @@ export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster
     '/root/.kube/config': kubeconfig(server, 'kubernetes-admin'),
     ...Object.fromEntries(staticPods.map((pod) => [`/etc/kubernetes/manifests/${pod.metadata.labels!.component}.yaml`, manifestOf(pod)])),
     ...Object.fromEntries(PKI.map((name) => [`/etc/kubernetes/pki/${name}`, placeholderPem(name)])),
-    '/var/lib/kubelet/config.yaml': kubeletConfig(true),
+    '/var/lib/kubelet/config.yaml': kubeletConfig(),
   });
   for (const worker of workers) {
     await writeFiles(worker, {
       '/etc/kubernetes/kubelet.conf': kubeconfig(server, `system:node:${worker.hostname}`),
       '/etc/kubernetes/pki/ca.crt': placeholderPem('ca.crt'),
-      '/var/lib/kubelet/config.yaml': kubeletConfig(false),
+      '/var/lib/kubelet/config.yaml': kubeletConfig(),
     });
   }
   cluster.settle();

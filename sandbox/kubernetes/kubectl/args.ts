@@ -19,6 +19,19 @@ const VALUED: Record<string, string | undefined> = {
 const BOOLEAN: Record<string, string | undefined> = { 'all-namespaces': 'A', watch: 'w', 'show-labels': undefined, help: 'h', all: undefined, 'no-headers': undefined, force: undefined, 'ignore-not-found': undefined, wait: undefined, quiet: 'q', 'ignore-daemonsets': undefined, 'delete-emptydir-data': undefined, recursive: 'R', rm: undefined, stdin: 'i', tty: 't', follow: undefined, overwrite: undefined, minify: undefined, raw: undefined, command: undefined, previous: 'p', timestamps: undefined, current: undefined };
 const BY_SHORT = new Map<string, string>([...Object.entries(VALUED), ...Object.entries(BOOLEAN)].filter(([, s]) => s).map(([long, s]) => [s!, long]));
 
+/** kubectl's global flags that take a value, which may come before the verb (`kubectl -n kube-system get pods`). */
+const GLOBAL_VALUED = new Set(['-n', '--namespace', '--kubeconfig', '--context', '--cluster', '--user', '-s', '--server', '--request-timeout', '-v']);
+
+/** The verb, and every other word (global flags before it included) in their order. */
+export function splitVerb(argv: string[]): { verb: string | undefined; rest: string[] } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (GLOBAL_VALUED.has(arg)) i++;
+    else if (!arg.startsWith('-')) return { verb: arg, rest: [...argv.slice(0, i), ...argv.slice(i + 1)] };
+  }
+  return { verb: argv.find((a) => a === '--help' || a === '-h'), rest: [] };
+}
+
 /** `-f` is --filename for most verbs, but --follow for `kubectl logs`. */
 export function parseKubectlArgs(args: string[], verb = ''): KubectlArgs | { error: string } {
   if (verb === 'logs') args = args.map((a) => (a === '-f' ? '--follow' : a));

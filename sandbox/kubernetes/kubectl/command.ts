@@ -9,7 +9,7 @@ import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { apiResourceTable } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/kubelet';
-import { lastValue, parseKubectlArgs } from './args';
+import { lastValue, parseKubectlArgs, splitVerb } from './args';
 import { connect, resolveHost } from './connection';
 import { tabwrite, GET_TABWRITER } from './print/tabwriter';
 import { apply } from './verbs/apply';
@@ -32,7 +32,7 @@ const CLIENT_VERSION = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version
 
 export function kubectlCommand(ctx: ShellContext) {
   return defineCommand('kubectl', async (argv, commandContext) => {
-    const [verb, ...rest] = argv;
+    const { verb, rest } = splitVerb(argv);
     if (!verb || verb === '--help' || verb === '-h') return { stdout: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nUsage:\n  kubectl [flags] [options]\n', stderr: '', exitCode: 0 };
     const args = parseKubectlArgs(rest, verb);
     if ('error' in args) return { stdout: '', stderr: args.error, exitCode: 1 };

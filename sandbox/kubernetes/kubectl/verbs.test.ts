@@ -41,6 +41,14 @@ describe('kubectl verbs on the ready cluster', () => {
     expect(after.filter((n) => n === 'node01')).toHaveLength(2);
   });
 
+  it('takes global flags before the verb, as kubectl does', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 5 });
+    const after = await run(sandbox, 'kubectl get pods -n kube-system -o name');
+    expect(await run(sandbox, 'kubectl -n kube-system get pods -o name')).toEqual(after);
+    expect(await run(sandbox, 'kubectl --namespace=kube-system get pods -o name')).toEqual(after);
+    expect(after.out).toContain('pod/etcd-controlplane\n');
+  });
+
   it('prints a pod\'s logs from its program, labels objects and shows the kubeconfig redacted', async () => {
     const sandbox = await findScenario('ready-cluster')!.build({ seed: 5 });
     await run(sandbox, 'kubectl run web --image=nginx:1.27 && sleep 6');

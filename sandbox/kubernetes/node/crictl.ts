@@ -40,11 +40,26 @@ export function crictlCommand(ctx: ShellContext) {
     if (cluster) cluster.settle();
     const pods = (cluster?.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${ctx.host.hostname}` }) ?? []).filter((p) => p.status?.phase === 'Running');
     const now = ctx.kernel.clock.now();
+    // crictl's filters: --name is a regular expression on the container's (ps) or pod's (pods) name.
+    const option = (name: string) => {
+      const at = rest.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+      return at < 0 ? undefined : rest[at].includes('=') ? rest[at].slice(rest[at].indexOf('=') + 1) : rest[at + 1];
+    };
+    const nameFilter = option('name');
+    const matches = (name: string) => {
+      try {
+        return nameFilter === undefined || new RegExp(nameFilter).test(name);
+      } catch {
+        return false;
+      }
+    };
+    const namespace = option('namespace');
+    const inNamespace = (pod: Pod) => namespace === undefined || new RegExp(namespace).test(pod.metadata.namespace ?? 'default');
     const podId = (pod: Pod) => pod.metadata.uid!.replace(/-/g, '').slice(0, 13);
     switch (verb) {
       case 'ps': {
-        const rows = pods.flatMap((pod) =>
-          (pod.status?.containerStatuses ?? []).map((status) => {
+        const rows = pods.filter(inNamespace).flatMap((pod) =>
+          (pod.status?.containerStatuses ?? []).filter((status) => matches(status.name)).map((status) => {
             const { repository, tag } = normaliseReference(pod.spec.containers.find((c) => c.name === status.name)?.image ?? status.image);
             const definition = findImage(repository, tag);
             const started = 'running' in status.state ? status.state.running.startedAt : undefined;
@@ -56,7 +71,7 @@ export function crictlCommand(ctx: ShellContext) {
         return { stdout: table([...header, ...rows]), stderr: warn, exitCode: 0 };
       }
       case 'pods': {
-        const rows = pods.map((pod) => [podId(pod), ago(pod.status?.startTime, now), 'Ready', pod.metadata.name, pod.metadata.namespace ?? 'default', '0', '(default)']);
+        const rows = pods.filter((pod) => inNamespace(pod) && matches(pod.metadata.name)).map((pod) => [podId(pod), ago(pod.status?.startTime, now), 'Ready', pod.metadata.name, pod.metadata.namespace ?? 'default', '0', '(default)']);
         return { stdout: table([['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME'], ...rows]), stderr: warn, exitCode: 0 };
       }
       case 'images': {
