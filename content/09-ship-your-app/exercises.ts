@@ -8,8 +8,6 @@
 import type { World } from '@/sandbox/exercises/world';
 import { missing, pass, type LessonExercises } from '@/sandbox/exercises/types';
 import type { Deployment, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '@/sandbox/kubernetes/api/types';
-import { connect } from '@/sandbox/net/connect';
-import { programsSettled } from '@/sandbox/kubernetes/node/pod-program';
 
 const WORKERS = ['node01', 'node02'];
 
@@ -75,11 +73,6 @@ function pullStuck(pod: Pod): boolean {
   return (pod.status?.containerStatuses ?? []).some((s) => 'waiting' in s.state && /ErrImagePull|ImagePullBackOff/.test(s.state.waiting.reason));
 }
 
-/** Pods of the default namespace stuck pulling, with the node they wait on. */
-function stuckPods(store: Store): Pod[] {
-  return store.list<Pod>('Pod', { namespace: 'default' }).filter((p) => isActive(p) && pullStuck(p));
-}
-
 /** The NodePort Services whose endpoints include a pod of hello. */
 function helloServices(store: Store) {
   const tree = hello(store);
@@ -91,16 +84,27 @@ function helloServices(store: Store) {
   });
 }
 
-/** Asks node01's NodePort, from controlplane, as curl would; the answer's status, or null. */
-async function askNodePort(world: World, nodePort: number): Promise<number | null> {
-  const controlplane = world.sandbox.hostNamed('controlplane');
-  if (!controlplane) return null;
-  // As curl does: the cluster caught up, and the app programs just started given their moment.
-  await programsSettled(controlplane);
-  const connection = connect(controlplane, 1, '10.0.0.11', nodePort);
-  if (!connection.ok) return null;
-  const response = await connection.serve({ method: 'GET', host: '10.0.0.11', port: nodePort, path: '/', headers: [['Host', `10.0.0.11:${nodePort}`], ['User-Agent', 'curl/8.5.0'], ['Accept', '*/*']], clientAddress: '10.0.0.10' });
-  return response.status;
+/**
+ * Whether a connection to the Service's node port would be answered, as kube-proxy routes it: one
+ * of its ready endpoints is a pod whose program, on the pod's node, listens on the endpoint's port
+ * (the containerd store keeps each pod container's serving program under `<pod uid>/<container>`).
+ * Read from the model's state rather than by connecting, so this file stays free of runtime code.
+ */
+function answersOnNodePort(world: World, store: Store, service: Service): boolean {
+  if (service.spec.type !== 'NodePort' || !(service.spec.ports ?? []).some((p) => p.nodePort !== undefined)) return false;
+  const endpoints = store.get<Endpoints>('Endpoints', service.metadata.namespace, service.metadata.name);
+  for (const subset of endpoints?.subsets ?? []) {
+    for (const address of subset.addresses ?? []) {
+      const pod = address.targetRef ? store.get<Pod>('Pod', address.targetRef.namespace, address.targetRef.name) : undefined;
+      const node = pod?.spec.nodeName ? world.sandbox.hostNamed(pod.spec.nodeName) : undefined;
+      if (!pod || !node) continue;
+      for (const container of pod.spec.containers) {
+        const server = node.containerd.serverOf(`${pod.metadata.uid ?? pod.metadata.name}/${container.name}`);
+        if (server && (subset.ports ?? []).some((p) => server.ports.includes(p.port))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 const exercises: LessonExercises = {
@@ -123,7 +127,10 @@ const exercises: LessonExercises = {
         {
           text: { en: 'The tar file is on the node, but copying it is not enough: containerd has not imported it yet. Run `ssh NODE ctr -n k8s.io images import hello-web-v1.tar`.' },
           when: async (world) => {
-            for (const node of WORKERS) if (!onNode(world, node, 'hello-web:v1') && (await fileOn(world, node, '/root/hello-web-v1.tar'))) return true;
+            for (const node of WORKERS) {
+              const inDefault = onNode(world, node, 'hello-web:v1', 'default');
+              if (!inDefault && !onNode(world, node, 'hello-web:v1') && (await fileOn(world, node, '/root/hello-web-v1.tar'))) return true;
+            }
             return false;
           },
         },
@@ -166,7 +173,7 @@ const exercises: LessonExercises = {
           when: (world) => {
             const store = storeOf(world);
             const tree = hello(store);
-            return tree !== undefined && tagOf(tree.image) !== 'latest' && stuckPods(store).some((p) => tree.pods.includes(p));
+            return tree !== undefined && tagOf(tree.image) !== 'latest' && tree.pods.some(pullStuck);
           },
         },
         {
@@ -215,14 +222,16 @@ const exercises: LessonExercises = {
         if (services.length === 0) return missing({ en: 'No Service has hello’s pods as its endpoints yet.' });
         const nodePorts = services.filter((s) => s.spec.type === 'NodePort');
         if (nodePorts.length === 0) return missing({ en: 'A Service selects hello’s pods, but it is not a NodePort Service.' });
-        for (const service of nodePorts) {
-          for (const port of service.spec.ports ?? []) {
-            if (port.nodePort !== undefined && (await askNodePort(world, port.nodePort)) === 200) return pass();
-          }
-        }
+        if (nodePorts.some((service) => answersOnNodePort(world, store, service))) return pass();
         return missing({ en: 'The NodePort Service exists, but nothing answers on its node port: check the Service’s target port (the app listens on 8080).' });
       },
-      solution: { commands: ['kubectl expose deployment hello --type=NodePort --port=8080', 'kubectl get service hello'] },
+      solution: {
+        commands: [
+          'kubectl expose deployment hello --type=NodePort --port=8080',
+          'kubectl get service hello',
+          "curl node01:$(kubectl get service hello -o jsonpath='{.spec.ports[0].nodePort}')",
+        ],
+      },
     },
     {
       id: 'roll-to-v2',
@@ -273,6 +282,7 @@ const exercises: LessonExercises = {
           'ssh node02 ctr -n k8s.io images import hello-web-v2.tar',
           'kubectl set image deployment/hello hello-web=hello-web:v2',
           'kubectl rollout status deployment/hello',
+          "curl node02:$(kubectl get service hello -o jsonpath='{.spec.ports[0].nodePort}')",
         ],
       },
     },

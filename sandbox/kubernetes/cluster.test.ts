@@ -91,6 +91,8 @@ describe('the cluster from the hosts', () => {
     // --name filters by a regular expression on the container's name (pods: the pod's).
     expect((await run(sandbox, 'ssh node01 crictl ps --name proxy 2>/dev/null')).out.trim().split('\n').slice(1).map((l) => l.split(/ {2,}/)[4])).toEqual(['kube-proxy']);
     expect((await run(sandbox, 'ssh node01 crictl pods --name=^kube-flannel 2>/dev/null')).out.trim().split('\n')).toHaveLength(2);
+    expect((await run(sandbox, 'ssh node01 crictl images flannel/flannel 2>/dev/null')).out).toMatch(/^IMAGE +TAG +IMAGE ID +SIZE\ndocker\.io\/flannel\/flannel +v0\.26\.1 /);
+    expect((await run(sandbox, 'ssh node01 crictl images nginx 2>/dev/null')).out).toMatch(/^IMAGE +TAG +IMAGE ID +SIZE\n$/);
     const certs = '--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key';
     const keys = (await run(sandbox, `etcdctl ${certs} get /registry/minions --prefix --keys-only`)).out;
     expect(keys).toBe('/registry/minions/controlplane\n\n/registry/minions/node01\n\n/registry/minions/node02\n\n');

@@ -3,6 +3,7 @@
  * stamps a cluster-wide resourceVersion, and is told to watchers. Controllers, the scheduler,
  * kubelets and kubectl all read and write through this interface, never around it.
  */
+import type { Random } from '../../core/random';
 import type { KubeObject } from './types';
 
 /** What the API server answers a failed request with; kubectl prints `Error from server (Reason): message`. */
@@ -33,6 +34,15 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
 }
 
+/** How a component creates an object. */
+export interface CreateOptions {
+  /**
+   * Where the uid comes from instead of the cluster's shared generator: for objects the model adds
+   * on its own (the components' Leases), so they do not shift every name drawn after them.
+   */
+  random?: Random;
+}
+
 export interface StoreSnapshot {
   resourceVersion: number;
   objects: KubeObject[];
@@ -40,7 +50,7 @@ export interface StoreSnapshot {
 
 export interface Store {
   /** Stamps uid, resourceVersion, creationTimestamp (and a name from generateName); AlreadyExists if taken. */
-  create<T extends KubeObject>(object: T): T;
+  create<T extends KubeObject>(object: T, options?: CreateOptions): T;
   get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
   list<T extends KubeObject>(kind: string, options?: ListOptions): T[];
   /**

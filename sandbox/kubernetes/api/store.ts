@@ -13,7 +13,7 @@ import { Collection, listFilter } from './collection';
 import { alreadyExists, ApiError, badRequest, conflict, fieldForbidden, forbidden, invalid, notFound, SelectorError } from './errors';
 import { canonicalJson, generateName, uuid } from './names';
 import { lookupResource, resourceForKind, type ResourceInfo } from './resources';
-import type { DeleteOptions, ListOptions, Store, StoreSnapshot, WatchEvent } from './store-types';
+import type { CreateOptions, DeleteOptions, ListOptions, Store, StoreSnapshot, WatchEvent } from './store-types';
 import { prepareForCreate } from './strategy';
 import { rfc3339 } from './time';
 import type { KubeObject, Namespace, ObjectMeta, Pod } from './types';
@@ -64,7 +64,7 @@ export class ApiStore implements Store {
     return this.version;
   }
 
-  create<T extends KubeObject>(object: T): T {
+  create<T extends KubeObject>(object: T, options: CreateOptions = {}): T {
     const info = this.infoFor(object);
     const next = clone(object) as KubeObject;
     const meta = (next.metadata ??= { name: '' });
@@ -85,7 +85,7 @@ export class ApiStore implements Store {
     if (items.has(key)) throw alreadyExists(info.kind, meta.name);
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
-    meta.uid = uuid(this.env.random);
+    meta.uid = uuid(options.random ?? this.env.random);
     meta.creationTimestamp = rfc3339(this.env.clock.now());
     if (info.generation) meta.generation = 1;
     else delete meta.generation;

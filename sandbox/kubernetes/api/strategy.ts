@@ -1,10 +1,11 @@
 /**
  * What the API server does to an object of each kind before it first stores it (the registry
  * strategies' PrepareForCreate and the defaulting the store models): status a client sent is
- * reset, a Pod starts Pending with its QoS class, a Namespace gets its finalizer and name label.
+ * reset, containers get their default imagePullPolicy, a Pod starts Pending with its QoS class, a Namespace gets its finalizer and name label.
  */
 import { parseQuantity } from './quantity';
-import type { Container, KubeObject, Namespace, Pod } from './types';
+import { defaultPodSpec } from './defaults';
+import type { Container, KubeObject, Namespace, Pod, PodSpec } from './types';
 
 const QOS_RESOURCES = ['cpu', 'memory'] as const;
 
@@ -47,12 +48,14 @@ export function prepareForCreate(object: KubeObject): void {
   const record = object as KubeObject & { status?: unknown; spec?: Record<string, unknown> };
   switch (object.kind) {
     case 'Pod':
+      defaultPodSpec((object as Pod).spec);
       record.status = { phase: 'Pending', qosClass: podQosClass(object as Pod) };
       break;
     case 'Deployment':
     case 'ReplicaSet':
     case 'DaemonSet':
     case 'StatefulSet':
+      defaultPodSpec((record.spec as { template?: { spec?: PodSpec } } | undefined)?.template?.spec);
       delete record.status;
       break;
     case 'Service':

@@ -76,7 +76,15 @@ export function crictlCommand(ctx: ShellContext) {
       }
       case 'images': {
         // The node's containerd store (namespace k8s.io): what the kubelet pulled and what was imported.
-        const rows = ctx.host.containerd.list('k8s.io').map((image) => {
+        // `crictl images nginx`: only that repository (any tag, unless one is given), named as the runtime names it.
+        const wanted = rest.find((a) => !a.startsWith('-'));
+        const full = (ref: string) => (/^[^/]+[.:][^/]*\//.test(ref) ? ref : ref.includes('/') ? `docker.io/${ref}` : `docker.io/library/${ref}`);
+        const [wantedRepo, wantedTag] = wanted ? full(wanted).split(/:(?=[^/:]+$)/) : [];
+        const rows = ctx.host.containerd.list('k8s.io').filter((image) => {
+          if (!wanted) return true;
+          const [repo, tag] = image.name.split(/:(?=[^/:]+$)/);
+          return repo === wantedRepo && (!wantedTag || tag === wantedTag);
+        }).map((image) => {
           const cut = image.name.lastIndexOf(':');
           return [image.name.slice(0, cut), image.name.slice(cut + 1), image.id.slice(7, 20), humanSize(image.size)];
         });

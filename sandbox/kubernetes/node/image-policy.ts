@@ -5,15 +5,14 @@
  * policy is Always for `:latest` or no tag, otherwise IfNotPresent, as the API server defaults it.
  */
 import { findImage, normaliseReference } from '../../docker/catalogue/images';
+import { defaultPullPolicy } from '../api/defaults';
 import type { Container } from '../api/types';
 import type { ContainerRuntime } from './cri';
 
 export type PullAction = 'present' | 'pull' | 'never' | 'fail';
 
 export function pullPolicyOf(container: Container): 'Always' | 'IfNotPresent' | 'Never' {
-  if (container.imagePullPolicy) return container.imagePullPolicy;
-  if (container.image.includes('@')) return 'IfNotPresent';
-  return normaliseReference(container.image).tag === 'latest' ? 'Always' : 'IfNotPresent';
+  return container.imagePullPolicy ?? defaultPullPolicy(container.image);
 }
 
 /** Whether the lab's registry serves the image (what a pull can fetch). */
