@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Sandbox } from './index';
+import { findScenario } from './scenarios';
 
 describe('live output', () => {
   it('docker pull shows its layers while it runs when a terminal listens', async () => {
@@ -20,6 +21,26 @@ describe('live output', () => {
     const seen: string[] = [];
     await sandbox.console.run('docker run --rm alpine true', undefined, (text) => seen.push(text));
     expect(seen.join('')).toMatch(/^Unable to find image 'alpine:latest' locally\nlatest: Pulling from library\/alpine\n[0-9a-f]{12}: Pulling fs layer \n[\s\S]*Pull complete [\s\S]*Status: Downloaded newer image for alpine:latest\n$/);
+  });
+
+  it('clear goes out at once, so a streaming command after it on the same line keeps what it drew', async () => {
+    const sandbox = await Sandbox.create({ seed: 1 });
+    const seen: string[] = [];
+    const result = await sandbox.console.run('clear; docker pull alpine', undefined, (text) => seen.push(text));
+    expect(seen[0]).toBe('\u001b[H\u001b[2J\u001b[3J');
+    expect(seen.join('')).toMatch(/Status: Downloaded newer image for alpine:latest\n/);
+    expect(result.stdout).toBe('');
+    expect((await sandbox.console.run('clear > /tmp/seq; wc -c < /tmp/seq')).stdout).toBe('11\n');
+  });
+
+  it('kubectl streams what it waits for to a terminal, and into a pipe when piped', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 1 });
+    const seen: string[] = [];
+    const live = await sandbox.console.run('kubectl wait --for=condition=Ready node node01', undefined, (text) => seen.push(text));
+    expect([seen.join(''), live.stdout]).toEqual(['node/node01 condition met\n', '']);
+    seen.length = 0;
+    const piped = await sandbox.console.run('kubectl wait --for=condition=Ready node node01 | tr a-z A-Z', undefined, (text) => seen.push(text));
+    expect([seen.join(''), piped.stdout]).toEqual(['', 'NODE/NODE01 CONDITION MET\n']);
   });
 
   it('piped, the same output comes back with the result instead', async () => {

@@ -5,7 +5,7 @@
  * still there. The page is lesson 8's, whose scenario is the three fresh hosts.
  */
 import { expect, test } from '@playwright/test';
-import { expectScreen, terminal, typeLine, waitForPrompt } from './terminal';
+import { expectScreen, terminal, typeLine, waitForPrompt, waitForSave } from './terminal';
 
 const LESSON = '/en/install-with-kubeadm/';
 
@@ -44,6 +44,7 @@ test('a cluster built by hand on three hosts serves nginx on a NodePort, and sur
   await expectScreen(page, 'deployment "web" successfully rolled out');
 
   // Everything is still there after a reload: the hosts, the cluster, the shell's directory.
+  await waitForSave(page);
   await page.reload();
   await waitForPrompt(page);
   await typeLine(page, 'clear; kubectl get deployment web');

@@ -9,6 +9,7 @@ import { defineCommand } from 'just-bash';
 import type { ShellContext } from '../../shell/context';
 import { apiResourceTable } from '../api/resources';
 import { KUBERNETES_VERSION } from '../node/kubelet';
+import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 import { lastValue, parseKubectlArgs, splitVerb } from './args';
 import { connect, resolveHost } from './connection';
 import { tabwrite, GET_TABWRITER } from './print/tabwriter';
@@ -31,7 +32,10 @@ import type { KubectlResult } from './verbs/result';
 const CLIENT_VERSION = `Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.4.2\n`;
 
 export function kubectlCommand(ctx: ShellContext) {
-  return defineCommand('kubectl', async (argv, commandContext) => {
+  return defineCommand('kubectl', async (ttyArgv, commandContext) => {
+    // What kubectl streams as it waits or follows goes to the terminal only when its stdout is one.
+    const { tty, args: argv } = takeTtyFlag(ttyArgv);
+    const stream = (text: string) => tty && ctx.host.console.stream(text);
     const { verb, rest } = splitVerb(argv);
     if (!verb || verb === '--help' || verb === '-h') return { stdout: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nUsage:\n  kubectl [flags] [options]\n', stderr: '', exitCode: 0 };
     const args = parseKubectlArgs(rest, verb);
@@ -53,8 +57,8 @@ export function kubectlCommand(ctx: ShellContext) {
     const namespace = lastValue(args, 'namespace') ?? contextNamespace(await commandContext.fs.readFile(kubeconfigPath).catch(() => '')) ?? 'default';
     // Verbs that stream until Ctrl-C (logs -f, port-forward) do so only on a terminal.
     const follow: Follow = {
-      live: ctx.host.console.canStream,
-      write: (text) => void ctx.host.console.stream(text),
+      live: tty && ctx.host.console.canStream,
+      write: (text) => void stream(text),
       block: () => ctx.kernel.clock.sleep(Number.POSITIVE_INFINITY, commandContext.signal),
     };
     // Waiting verbs fast-forward the clock to the next change (Ctrl-C ends them) and print as they go on a terminal.
@@ -63,7 +67,7 @@ export function kubectlCommand(ctx: ShellContext) {
         await ctx.kernel.clock.fastForward(ms, commandContext.signal);
         return !commandContext.signal?.aborted;
       },
-      write: (text: string) => ctx.host.console.stream(text),
+      write: stream,
     };
     const createEnv = (): CreateEnv => ({ store, namespace, now: ctx.kernel.clock.now(), allocate: { clusterIP: () => live.allocateClusterIP(), nodePort: () => live.allocateNodePort() }, afterDash: rest.includes('--') ? rest.slice(rest.indexOf('--') + 1) : [] });
     const result: KubectlResult = await (async (): Promise<KubectlResult> => {
@@ -86,7 +90,7 @@ export function kubectlCommand(ctx: ShellContext) {
           return rollout(live, args, namespace, async (ms) => {
             await ctx.kernel.clock.fastForward(ms, commandContext.signal);
             return !commandContext.signal?.aborted;
-          }, (text) => ctx.host.console.stream(text));
+          }, stream);
         case 'set':
           return setImage(store, args, namespace);
         case 'label':

@@ -5,6 +5,7 @@ import { hostnameCommand, unameCommand, whoamiCommand } from './identity';
 import { killCommand } from './kill';
 import { chrootCommand } from './chroot';
 import { chownCommand } from './chown';
+import { clearCommand } from './clear';
 import { cpCommand } from './cp';
 import { programCommand } from '../../docker/apps/program-command';
 import { dockerCommand } from '../../docker/cli';
@@ -42,7 +43,7 @@ import { unshareCommand } from './unshare';
 export function hostCommands(ctx: ShellContext): Command[] {
   return [whoamiCommand(ctx), hostnameCommand(ctx), unameCommand(ctx), killCommand(ctx), psCommand(ctx), unshareCommand(ctx), stressCommand(ctx), mountCommand(ctx), umountCommand(ctx), lsCommand(ctx),
     freeCommand(ctx), swaponCommand(ctx), swapoffCommand(ctx), idCommand(ctx), lsnsCommand(ctx), nsenterCommand(ctx), chrootCommand(ctx),
-    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(), cpCommand(), chownCommand(),
+    systemctlCommand(ctx), journalctlCommand(ctx), pgrepCommand(ctx), pidofCommand(ctx), ipCommand(ctx), dfCommand(ctx), topCommand(ctx), rmdirCommand(), cpCommand(), chownCommand(), clearCommand(ctx),
     ...editorCommands(ctx), dockerCommand(ctx), curlCommand(ctx), dateCommand(ctx), sleepCommand(ctx), sshCommand(ctx), scpCommand(ctx), kubectlCommand(ctx), kubeadmCommand(ctx), kkCommand(ctx), crictlCommand(ctx), ctrCommand(ctx), etcdctlCommand(ctx), wgetCommand(ctx), nslookupCommand(ctx), programCommand(ctx)];
 }
 

@@ -9,7 +9,7 @@ import type { TransformPlugin } from 'just-bash';
 import { literalCommandName } from '../ast';
 
 export const TTY_FLAG = '--dockyard-stdout-is-a-tty';
-const TTY_AWARE = new Set(['ls', 'curl', 'docker', 'redis-cli', 'kubeadm', 'scp', '__dockyard_kk']);
+const TTY_AWARE = new Set(['clear', 'ls', 'curl', 'docker', 'redis-cli', 'kubeadm', 'kubectl', 'scp', '__dockyard_kk']);
 const STDOUT_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
 type Node = { type?: string; [key: string]: unknown };
