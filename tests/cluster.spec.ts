@@ -5,7 +5,8 @@
  * still there. The page is lesson 8's, whose scenario is the three fresh hosts.
  */
 import { expect, test } from '@playwright/test';
-import { expectScreen, terminal, typeLine, waitForPrompt, waitForSave } from './terminal';
+import { LESSON_EXERCISES } from '../content/exercises';
+import { expectScreen, screenText, terminal, typeLine, waitForPrompt, waitForSave } from './terminal';
 
 const LESSON = '/en/install-with-kubeadm/';
 
@@ -53,4 +54,28 @@ test('a cluster built by hand on three hosts serves nginx on a NodePort, and sur
   await typeLine(page, 'clear; ssh node02 curl -s node02:$PORT | grep title');
   await expectScreen(page, '<title>Welcome to nginx!</title>');
   await expect(terminal(page)).toHaveAttribute('data-shell-state', 'idle');
+});
+
+test('lesson 9 carries on in the cluster the student built in lesson 8', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(LESSON);
+  await waitForPrompt(page);
+  for (const exercise of LESSON_EXERCISES['install-with-kubeadm'].exercises) for (const command of exercise.solution.commands) await typeLine(page, command);
+  await typeLine(page, 'clear; kubectl label node node01 built-by=me');
+  await waitForSave(page);
+
+  await page.goto('/en/ship-your-app/');
+  await waitForPrompt(page);
+  await expectScreen(page, 'You carry on in the cluster you built in the previous lesson');
+  await typeLine(page, 'clear; kubectl get nodes -l built-by=me; ls ~/hello-web');
+  await expectScreen(page, /node01 +Ready +<none>/);
+  await expectScreen(page, /Dockerfile +package\.json +server\.js/);
+  // From now on the world is this lesson's own: a reload restores it without carrying anything again.
+  await typeLine(page, 'touch ~/mine');
+  await waitForSave(page);
+  await page.reload();
+  await waitForPrompt(page);
+  await typeLine(page, 'clear; ls ~/mine');
+  await expectScreen(page, /^\/root\/mine$/m);
+  expect(await screenText(page)).not.toContain('You carry on');
 });

@@ -1,5 +1,6 @@
-/** What the student will be able to do after the lesson, shown above the text. */
+/** What the student will be able to do after the lesson, shown above the text (`code` in backticks shows as code). */
 import { Target } from 'lucide-react';
+import { withInlineCode } from '@/components/exercises/inline-code';
 
 export function Objectives({ items, heading }: { items: string[]; heading: string }) {
   return (
@@ -10,7 +11,7 @@ export function Objectives({ items, heading }: { items: string[]; heading: strin
       </h2>
       <ul>
         {items.map((item) => (
-          <li key={item}>{item}</li>
+          <li key={item}>{withInlineCode(item)}</li>
         ))}
       </ul>
     </section>

@@ -133,6 +133,26 @@ describe('LessonSession', () => {
     expect(third.getState()).toMatchObject({ quiz: { q: { one: 1 } }, setAside: false });
   });
 
+  it('a lesson that continues an earlier one starts in that lesson\'s world until it has its own', async () => {
+    const { storage, records } = memoryStorage();
+    const later = { ...info, lesson: 'later', continues: 'welcome' };
+    // Nothing saved anywhere: the scenario's world.
+    const none = new LessonSession(later, storage);
+    expect(await none.start()).toBeUndefined();
+    expect(none.carriedFrom).toBeUndefined();
+    // The earlier lesson's world is there: carried, and said so.
+    records.set('welcome', { schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 1, statuses: { a: 'done' }, history: [], snapshot: world(8) });
+    const carried = new LessonSession(later, storage);
+    expect(await carried.start()).toEqual(world(8));
+    expect(carried.carriedFrom).toBe('welcome');
+    expect(carried.getState().statuses).toEqual({});
+    // Once the later lesson has a world of its own, that one wins.
+    records.set('later', { schemaVersion: SAVE_SCHEMA_VERSION, savedAt: 2, statuses: {}, history: [], snapshot: world(9) });
+    const own = new LessonSession(later, storage);
+    expect(await own.start()).toEqual(world(9));
+    expect(own.carriedFrom).toBeUndefined();
+  });
+
   it('Reset lesson clears the quiz answers too', async () => {
     const { storage, records } = memoryStorage();
     const session = new LessonSession(info, storage);

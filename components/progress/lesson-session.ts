@@ -16,6 +16,8 @@ export interface LessonInfo {
   locale: string;
   scenario: string;
   exercises: ExerciseOrder;
+  /** The earlier lesson whose world this one carries on in, when the student has one (frontmatter `continues`). */
+  continues?: string;
 }
 
 export type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
@@ -61,6 +63,8 @@ export class LessonSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Storage calls run one after another, so a reset's delete can never be overtaken by a save. */
   private io: Promise<unknown> = Promise.resolve();
+  /** Set by start() when the world it returned is the `continues` lesson's, not this lesson's own. */
+  carriedFrom: string | undefined;
 
   constructor(
     readonly info: LessonInfo,
@@ -102,7 +106,22 @@ export class LessonSession {
       this.set({ statuses: cleanStatuses(this.info.exercises, loaded.save.statuses), quiz, loaded: true });
     }
     if (hasAnswers(early)) this.scheduleSave();
-    return loaded.kind === 'ok' ? loaded.save.snapshot : undefined;
+    const own = loaded.kind === 'ok' ? loaded.save.snapshot : undefined;
+    return own ?? (loaded.kind === 'unreadable' ? undefined : this.earlierWorld());
+  }
+
+  /** The world the student left in the lesson this one continues, if they have one. */
+  private async earlierWorld(): Promise<SandboxSnapshot | undefined> {
+    const earlier = this.info.continues;
+    if (!earlier) return undefined;
+    try {
+      const loaded = await this.queue(() => this.storage.load(earlier));
+      if (loaded.kind !== 'ok' || !loaded.save.snapshot) return undefined;
+      this.carriedFrom = earlier;
+      return loaded.save.snapshot;
+    } catch {
+      return undefined;
+    }
   }
 
   attach(terminal: SessionTerminal): () => void {

@@ -17,6 +17,11 @@ export interface LessonContext {
   locale: string;
   /** The scenario a fresh world is built from (sandbox/scenarios). */
   scenario: string;
+  /**
+   * The saved world sent with `restore` is this earlier lesson's, not this lesson's own: the
+   * scenario adopts it when it can (its `adopt`), else the lesson starts from the scenario.
+   */
+  carriedFrom?: string;
 }
 
 export type ClientMessage =
@@ -47,6 +52,8 @@ export interface ReadyMessage {
   hostLabel: string;
   /** True when the world came from a snapshot. */
   restored: boolean;
+  /** True when that snapshot was an earlier lesson's world, which this lesson carries on in. */
+  carried?: boolean;
 }
 
 export interface ResultMessage {

@@ -207,6 +207,30 @@ describe('ShellClient', () => {
     expect(failed).toBe(1);
   });
 
+  it('sends an earlier lesson\'s world as such only once: a restart restores the lesson\'s own', () => {
+    const context = { lesson: 'later', locale: 'en', scenario: 'cluster-with-app', carriedFrom: 'earlier' };
+    const { client, last, events } = setup({ context, snapshot });
+    let failed = 0;
+    events.restoreFailed = () => failed++;
+    client.start();
+    expect(last().received).toEqual([{ type: 'restore', snapshot, context }]);
+    last().emit({ type: 'ready', prompt: 'root@controlplane:~# ', history: [], hostLabel: 'root@controlplane', restored: true, carried: true });
+    last().emit({ type: 'snapshot', snapshot: { ...snapshot, randomState: 6 } as SandboxSnapshot });
+    last().onerror?.(new Event('error'));
+    expect(last().received).toEqual([{ type: 'restore', snapshot: { ...snapshot, randomState: 6 }, context: { lesson: 'later', locale: 'en', scenario: 'cluster-with-app' } }]);
+    expect(failed).toBe(0);
+  });
+
+  it('an earlier lesson\'s world the lesson does not take over is no failed restore', () => {
+    const { client, last, events } = setup({ context: { lesson: 'later', locale: 'en', scenario: 's', carriedFrom: 'earlier' }, snapshot });
+    let failed = 0;
+    events.restoreFailed = () => failed++;
+    client.start();
+    last().emit({ type: 'ready', prompt: 'root@controlplane:~# ', history: [], hostLabel: 'root@controlplane', restored: false });
+    expect(failed).toBe(0);
+    expect(client.snapshot).toBeUndefined();
+  });
+
   it('answers file requests by id, and gives up on them when the worker goes', async () => {
     const { client, last } = setup({ fileTimeoutMs: 1000 });
     client.start();

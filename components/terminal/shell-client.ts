@@ -96,6 +96,8 @@ export class ShellClient {
   private fileRequests = new Map<number, { resolve: (answer: FileAnswer | null) => void; timer: ReturnType<typeof setTimeout> }>();
   /** Whether the current worker was sent a saved world (so `restored: false` means it was set aside). */
   private sentSnapshot = false;
+  /** The first world sent is an earlier lesson's (context.carriedFrom): only until a worker has answered. */
+  private carrying: boolean;
   private completions = new Map<number, { cursor: number; resolve: (result: CompletionResult) => void; timer: ReturnType<typeof setTimeout> }>();
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private failedStarts = 0;
@@ -109,6 +111,7 @@ export class ShellClient {
   constructor(private readonly options: ShellClientOptions) {
     this.latest = options.snapshot;
     this.early = options.worker;
+    this.carrying = options.context?.carriedFrom !== undefined && options.snapshot !== undefined;
   }
 
   /** The latest snapshot of the world (after the last completed command). */
@@ -243,7 +246,9 @@ export class ShellClient {
       if (this.worker === worker) this.restart('crashed');
     };
     this.worker = worker;
-    const context = this.options.context;
+    // Once a worker has answered, the world is this lesson's own: a restart restores it as such.
+    const given = this.options.context;
+    const context: LessonContext | undefined = given && !this.carrying ? { lesson: given.lesson, locale: given.locale, scenario: given.scenario } : given;
     this.sentSnapshot = this.latest !== undefined;
     worker.postMessage(this.latest ? { type: 'restore', snapshot: this.latest, context } : { type: 'boot', context });
   }
@@ -262,10 +267,11 @@ export class ShellClient {
         }
         this.wasReady = true;
         if (this.sentSnapshot && !message.restored) {
-          // The saved world could not be read: never send it again.
+          // The saved world could not be read (or the earlier lesson's was not taken over): never send it again.
           this.latest = undefined;
-          this.options.events.restoreFailed?.();
+          if (!this.carrying) this.options.events.restoreFailed?.();
         }
+        this.carrying = false;
         this.sentSnapshot = false;
         this.options.events.ready(message);
         return;

@@ -104,6 +104,13 @@ async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<San
       // An unreadable save is set aside: the student gets a fresh world rather than none.
     }
   }
+  // An earlier lesson's world: this lesson's scenario takes it over, or the lesson starts as usual.
+  let carried = false;
+  if (sandbox && lesson?.carriedFrom) {
+    const scenario = findScenario(lesson.scenario);
+    carried = (await scenario?.adopt?.(sandbox).catch(() => false)) ?? false;
+    if (!carried) [sandbox, restored] = [null, false];
+  }
   try {
     sandbox ??= await fresh();
   } catch (error) {
@@ -111,7 +118,7 @@ async function start(saved?: Parameters<typeof Sandbox.restore>[0]): Promise<San
     throw error;
   }
   const shell = sandbox.console;
-  post({ type: 'ready', prompt: shell.prompt(), history: [...shell.getHistory()], hostLabel: hostLabel(sandbox), restored });
+  post({ type: 'ready', prompt: shell.prompt(), history: [...shell.getHistory()], hostLabel: hostLabel(sandbox), restored, ...(carried ? { carried } : {}) });
   await report(sandbox);
   return sandbox;
 }

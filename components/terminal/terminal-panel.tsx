@@ -91,7 +91,7 @@ export function TerminalPanel({ strings, initialPrompt = 'root@lab:~# ', lesson 
           (patch) => setView((current) => (Object.entries(patch).every(([key, value]) => current[key as keyof TerminalView] === value) ? current : { ...current, ...patch })),
           {
             worker,
-            context: info ? { lesson: info.lesson, locale: info.locale, scenario: info.scenario } : undefined,
+            context: info ? { lesson: info.lesson, locale: info.locale, scenario: info.scenario, ...(session?.carriedFrom ? { carriedFrom: session.carriedFrom } : {}) } : undefined,
             snapshot,
             finished() {
               session?.commandFinished();
@@ -104,6 +104,9 @@ export function TerminalPanel({ strings, initialPrompt = 'root@lab:~# ', lesson 
               handleRef.current?.notice(stringsRef.current.saveSetAside);
             },
             edit: (request) => openFile(request),
+            ready(ready) {
+              if (ready.carried) handleRef.current?.notice(stringsRef.current.carriedOn);
+            },
           },
         );
         handleRef.current = handle;

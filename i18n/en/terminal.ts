@@ -34,6 +34,8 @@ export const terminal = {
   setAsideBanner:
     'Your saved work for this lesson could not be restored (it may come from an older version of Dockyard), so the lesson starts fresh. The old save is kept aside in this browser.',
   dismiss: 'Dismiss',
+  /** Printed when a lesson starts in the world the student left in the lesson before it. */
+  carriedOn: '[Dockyard] You carry on in the cluster you built in the previous lesson. Reset lesson starts you on a prepared one instead.',
   /** Printed after Reset lesson, above the fresh prompt. */
   resetDone: '[Dockyard] The lesson was reset: this is the machine as the lesson starts.',
   files: {

@@ -114,6 +114,12 @@ export async function checkContent(options: CheckContentOptions = {}): Promise<C
       if (!scenarios.includes(scenario)) {
         problems.push({ file: lesson.file, line: lineOf(text, /^scenario:/m), message: `frontmatter.scenario: no scenario "${scenario}"; known: ${scenarios.join(', ')}` });
       }
+      // A lesson carries on only in an earlier lesson's world.
+      const { continues } = lesson.frontmatter;
+      const earlier = continues ? slugs.get(continues) : undefined;
+      if (continues && (!earlier || earlier.order >= lesson.order)) {
+        problems.push({ file: lesson.file, line: lineOf(text, /^continues:/m), message: `frontmatter.continues: "${continues}" is not an earlier lesson` });
+      }
       const own = Object.hasOwn(registry, lesson.slug) ? registry[lesson.slug] : undefined;
       if (own) {
         const source = `${path.posix.dirname(lesson.file)}/exercises.ts`;

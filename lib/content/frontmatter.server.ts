@@ -23,6 +23,8 @@ export const frontmatterSchema = z.strictObject(
     order: z.number(expected('a number')).int('expected a whole number').nonnegative('expected 0 or more'),
     /** The simulated world the lesson starts from (see sandbox/). */
     scenario: z.string(expected('a string')).trim().min(1, 'must not be empty').default(DEFAULT_SCENARIO),
+    /** An earlier lesson's slug: a student with that lesson's world carries on in it (the scenario's `adopt`). */
+    continues: z.string(expected('a string')).trim().min(1, 'must not be empty').optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'expected a mapping of fields') },
 );

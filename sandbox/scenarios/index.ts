@@ -5,6 +5,7 @@
  */
 import type { SandboxOptions } from '../index';
 import { Sandbox } from '../index';
+import type { Node } from '../kubernetes/api/types';
 import { buildReadyCluster } from '../kubernetes/kubeadm/ready-cluster';
 import { KK_LAUNCHER } from '../kubernetes/kubekey/command';
 import { HELLO_WEB_DIR, HELLO_WEB_FILES } from './hello-web';
@@ -14,6 +15,11 @@ export interface Scenario {
   /** One line for `--list-scenarios`. */
   summary: string;
   build(options: SandboxOptions): Promise<Sandbox>;
+  /**
+   * Takes over the world an earlier lesson left (a lesson that `continues` it), when that world has
+   * what this scenario needs, adding this scenario's own files; false leaves the lesson to `build`.
+   */
+  adopt?(sandbox: Sandbox): Promise<boolean>;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -72,10 +78,14 @@ export const SCENARIOS: Scenario[] = [
     summary: 'the ready cluster, with lesson 6\'s Node.js app (package.json, server.js, Dockerfile, .dockerignore) in /root/hello-web on controlplane, not built yet',
     build: async (options) => {
       const sandbox = await findScenario('ready-cluster')!.build(options);
-      const fs = sandbox.host.rootView();
-      await fs.mkdir(HELLO_WEB_DIR, { recursive: true });
-      for (const [name, text] of Object.entries(HELLO_WEB_FILES)) await fs.writeFile(`${HELLO_WEB_DIR}/${name}`, text);
+      await writeHelloWeb(sandbox);
       return sandbox;
+    },
+    // The cluster the student built in lesson 8, when it is whole: three Ready nodes and kubectl set up.
+    adopt: async (sandbox) => {
+      if (!(await clusterIsWhole(sandbox))) return false;
+      if (!(await sandbox.host.rootView().exists(HELLO_WEB_DIR))) await writeHelloWeb(sandbox);
+      return true;
     },
   },
 ];
@@ -86,6 +96,22 @@ export const CLUSTER_HOSTS = [
   { hostname: 'node01', address: '10.0.0.11' },
   { hostname: 'node02', address: '10.0.0.12' },
 ];
+
+async function writeHelloWeb(sandbox: Sandbox): Promise<void> {
+  const fs = sandbox.host.rootView();
+  await fs.mkdir(HELLO_WEB_DIR, { recursive: true });
+  for (const [name, text] of Object.entries(HELLO_WEB_FILES)) await fs.writeFile(`${HELLO_WEB_DIR}/${name}`, text);
+}
+
+/** The three cluster hosts form a cluster whose nodes are all Ready, and root's kubectl reaches it. */
+async function clusterIsWhole(sandbox: Sandbox): Promise<boolean> {
+  const live = sandbox.host.lan?.cluster?.cluster;
+  if (sandbox.host.hostname !== 'controlplane' || !live) return false;
+  live.settle();
+  const ready = new Set(live.store.list<Node>('Node').filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).map((n) => n.metadata.name));
+  if (!CLUSTER_HOSTS.every((h) => ready.has(h.hostname))) return false;
+  return sandbox.host.rootView().exists('/root/.kube/config');
+}
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);

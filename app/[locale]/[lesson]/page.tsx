@@ -51,6 +51,7 @@ export default async function LessonPage({ params }: Props) {
     lesson: slug,
     locale,
     scenario: frontmatter.scenario,
+    ...(frontmatter.continues ? { continues: frontmatter.continues } : {}),
     exercises: { ids: exercises?.exercises.map((e) => e.id) ?? [], ordered: exercises?.ordered ?? false },
   };
 
