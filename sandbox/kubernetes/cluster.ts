@@ -5,7 +5,7 @@
  * finished starting), so what kubectl reads is what a real cluster would show at this moment.
  */
 import type { Clock } from '../core/clock';
-import type { Random } from '../core/random';
+import { createRandom, type Random } from '../core/random';
 import { ApiStore } from './api/store';
 import type { StoreSnapshot } from './api/store-types';
 import type { Pod, Service } from './api/types';
@@ -14,8 +14,11 @@ import { DaemonSetController } from './controllers/daemonset';
 import { DeploymentController } from './controllers/deployment';
 import { EndpointsController } from './controllers/endpoints';
 import { GarbageCollector } from './controllers/garbage-collector';
+import { LeaseHolders } from './controllers/leases';
+import { NodeIpamController } from './controllers/node-ipam';
 import { NodeLifecycleController } from './controllers/node-lifecycle';
 import { ReplicaSetController } from './controllers/replicaset';
+import { newLook } from './node/cni';
 import { containerdRuntime, type ContainerRuntime } from './node/cri';
 import type { Lan } from '../net/lan';
 import { Kubelet, type NodeIdentity } from './node/kubelet';
@@ -50,6 +53,7 @@ export class Cluster {
   private cursor: number;
   /** The nodes whose CNI pod runs; forgotten when a CNI pod changes (see networkReady). */
   private cniNodes: Set<string> | undefined;
+  private readonly leases: LeaseHolders;
 
   constructor(
     private readonly clock: Clock,
@@ -67,7 +71,10 @@ export class Cluster {
     this.store.watch('Pod', undefined, (event) => {
       if (event.object.metadata.labels?.app === 'flannel') this.cniNodes = undefined;
     });
+    // The leases' own generator, forked off the world's so the names drawn after them stay as they were.
+    this.leases = new LeaseHolders(this.ctx, createRandom(random.state() ^ 0x6c656173));
     this.controllers = [
+      new NodeIpamController(this.ctx),
       new DeploymentController(this.ctx),
       new ReplicaSetController(this.ctx),
       new DaemonSetController(this.ctx),
@@ -75,6 +82,7 @@ export class Cluster {
       new EndpointsController(this.ctx),
       new NodeLifecycleController(this.ctx),
       new GarbageCollector(this.ctx),
+      this.leases,
     ];
     for (const record of saved?.nodes ?? []) this.addNode(record);
   }
@@ -89,7 +97,9 @@ export class Cluster {
 
   /** A host joins as a node: its kubelet registers it on the next settle. */
   addNode(record: NodeRecord): void {
-    const identity: NodeIdentity = { ...record, networkReady: () => this.networkReady(record.hostname), running: () => this.kubeletRunning(record.hostname), runtime: this.runtimeOf(record.hostname) };
+    const runtime = this.runtimeOf(record.hostname);
+    const networkReady = runtime?.cniStatus ? () => runtime.cniStatus!().configured : () => this.networkReady(record.hostname);
+    const identity: NodeIdentity = { ...record, networkReady, running: () => this.kubeletRunning(record.hostname), runtime };
     this.kubelets.set(record.hostname, { kubelet: new Kubelet(this.ctx, identity), record });
   }
 
@@ -122,6 +132,7 @@ export class Cluster {
 
   /** Everything the cluster would have done by now, in the order it would have done it. */
   settle(): void {
+    newLook();
     const loops = this.loops();
     const present = this.clock.now();
     for (let step = 0; step < MAX_STEPS; step++) {
@@ -132,6 +143,7 @@ export class Cluster {
     }
     this.cursor = Math.max(this.cursor, present);
     runUntilIdle(loops);
+    this.leases.renew(this.cursor);
   }
 
   /** The cluster's clock (the world's, once caught up). */
@@ -141,6 +153,7 @@ export class Cluster {
 
   /** Runs the loops until idle at the cluster's current moment, without catching up. */
   settleNow(): void {
+    newLook();
     runUntilIdle(this.loops());
   }
 
@@ -163,8 +176,9 @@ export class Cluster {
   }
 
   /**
-   * A node's pod network is up once the CNI's own pod runs on it (flannel's DaemonSet writes the
-   * CNI configuration the kubelet waits for).
+   * For a node that is not a host of the world (the model's own tests): its pod network is up once
+   * the CNI's own pod runs on it, as if its install-cni step had written the configuration. A host's
+   * node reads its /etc/cni/net.d instead (node/cni.ts).
    */
   private networkReady(hostname: string): boolean {
     // Asked for every pod a kubelet starts: worked out for all nodes until a CNI pod changes.

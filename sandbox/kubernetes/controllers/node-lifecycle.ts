@@ -97,7 +97,7 @@ export class NodeLifecycleController implements Reconciler {
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
     let beat = parseTime(ready?.lastHeartbeatTime ?? node.metadata.creationTimestamp);
     try {
-      const lease = this.ctx.store.get<KubeObject & { spec?: { renewTime?: string } }>('Lease', 'kube-node-lease', node.metadata.name);
+      const lease = this.ctx.store.peek<KubeObject & { spec?: { renewTime?: string } }>('Lease', 'kube-node-lease', node.metadata.name);
       const renew = parseTime(lease?.spec?.renewTime);
       if (!Number.isNaN(renew) && (Number.isNaN(beat) || renew > beat)) beat = renew;
     } catch {

@@ -11,7 +11,8 @@ import { KUBERNETES_VERSION } from '../node/kubelet';
 export interface ControlPlaneIdentity {
   nodeName: string;
   address: string;
-  podNetworkCidr: string;
+  /** --pod-network-cidr: without it kube-controller-manager allocates no node CIDRs. */
+  podNetworkCidr?: string;
   serviceCidr: string;
 }
 
@@ -55,7 +56,7 @@ export function controlPlanePods(cp: ControlPlaneIdentity, nodeUid: string): Pod
     staticPod('kube-controller-manager', cp.nodeName, nodeUid, {
       name: 'kube-controller-manager',
       image: image('kube-controller-manager'),
-      command: ['kube-controller-manager', '--allocate-node-cidrs=true', '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf', '--authorization-kubeconfig=/etc/kubernetes/controller-manager.conf', '--bind-address=127.0.0.1', '--client-ca-file=/etc/kubernetes/pki/ca.crt', `--cluster-cidr=${cp.podNetworkCidr}`, '--cluster-name=kubernetes', '--cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt', '--cluster-signing-key-file=/etc/kubernetes/pki/ca.key', '--controllers=*,bootstrapsigner,tokencleaner', '--kubeconfig=/etc/kubernetes/controller-manager.conf', '--leader-elect=true', '--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt', '--root-ca-file=/etc/kubernetes/pki/ca.crt', '--service-account-private-key-file=/etc/kubernetes/pki/sa.key', `--service-cluster-ip-range=${cp.serviceCidr}`, '--use-service-account-credentials=true'],
+      command: ['kube-controller-manager', ...(cp.podNetworkCidr ? ['--allocate-node-cidrs=true'] : []), '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf', '--authorization-kubeconfig=/etc/kubernetes/controller-manager.conf', '--bind-address=127.0.0.1', '--client-ca-file=/etc/kubernetes/pki/ca.crt', ...(cp.podNetworkCidr ? [`--cluster-cidr=${cp.podNetworkCidr}`] : []), '--cluster-name=kubernetes', '--cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt', '--cluster-signing-key-file=/etc/kubernetes/pki/ca.key', '--controllers=*,bootstrapsigner,tokencleaner', '--kubeconfig=/etc/kubernetes/controller-manager.conf', '--leader-elect=true', '--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt', '--root-ca-file=/etc/kubernetes/pki/ca.crt', '--service-account-private-key-file=/etc/kubernetes/pki/sa.key', `--service-cluster-ip-range=${cp.serviceCidr}`, '--use-service-account-credentials=true'],
       resources: { requests: { cpu: '200m' } },
     }),
     staticPod('kube-scheduler', cp.nodeName, nodeUid, {
@@ -163,7 +164,10 @@ export function flannel(): [Namespace, KubeObject, KubeObject, ServiceAccount, C
           metadata: { labels: { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' } },
           spec: {
             containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.26.1', command: ['/opt/bin/flanneld'], args: ['--ip-masq', '--kube-subnet-mgr'], resources: { requests: { cpu: '100m', memory: '50Mi' } } }],
-            initContainers: [{ name: 'install-cni-plugin', image: 'docker.io/flannel/flannel-cni-plugin:v1.5.1-flannel2', command: ['cp'], args: ['-f', '/flannel', '/opt/cni/bin/flannel'] }],
+            initContainers: [
+              { name: 'install-cni-plugin', image: 'docker.io/flannel/flannel-cni-plugin:v1.5.1-flannel2', command: ['cp'], args: ['-f', '/flannel', '/opt/cni/bin/flannel'] },
+              { name: 'install-cni', image: 'docker.io/flannel/flannel:v0.26.1', command: ['cp'], args: ['-f', '/etc/kube-flannel/cni-conf.json', '/etc/cni/net.d/10-flannel.conflist'] },
+            ],
             hostNetwork: true,
             priorityClassName: 'system-node-critical',
             serviceAccountName: 'flannel',

@@ -31,7 +31,7 @@ export function imagesFor(version: string): string[] {
 }
 
 function identity(config: InitConfig): ControlPlaneIdentity {
-  return { nodeName: config.nodeName, address: config.advertiseAddress, podNetworkCidr: config.podNetworkCidr ?? '10.244.0.0/16', serviceCidr: config.serviceCidr };
+  return { nodeName: config.nodeName, address: config.advertiseAddress, podNetworkCidr: config.podNetworkCidr, serviceCidr: config.serviceCidr };
 }
 
 export function serverOf(config: InitConfig): string {
@@ -61,8 +61,11 @@ export async function writeKubeletFiles(host: Host): Promise<void> {
   host.services.start('kubelet');
 }
 
-/** A node's pod range: the n-th /24 of the cluster's pod network. */
-export function podCidrFor(podNetworkCidr: string, index: number): string {
+/** A node's pod range: the n-th /24 of the cluster's pod network (none when the cluster has none). */
+export function podCidrFor(podNetworkCidr: string, index: number): string;
+export function podCidrFor(podNetworkCidr: string | undefined, index: number): string | undefined;
+export function podCidrFor(podNetworkCidr: string | undefined, index: number): string | undefined {
+  if (!podNetworkCidr) return undefined;
   // Counted from the network's own start: kk's 10.233.64.0/18 gives 10.233.64.0/24, .65.0/24…
   const base = podNetworkCidr.split('/')[0].split('.').reduce((n, octet) => n * 256 + Number(octet), 0) + index * 256;
   return `${[24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256).join('.')}/24`;
@@ -79,7 +82,8 @@ export function startControlPlane(host: Host, config: InitConfig): Cluster {
   const { store } = cluster;
   for (const namespace of systemNamespaces()) store.create(namespace);
   for (const service of clusterServices(config.serviceCidr)) store.create(service);
-  cluster.addNode({ hostname: config.nodeName, address: host.address, podCIDR: podCidrFor(config.podNetworkCidr ?? '10.244.0.0/16', 0), controlPlane: true });
+  // Its pod CIDR comes from kube-controller-manager's node IPAM, when init had --pod-network-cidr.
+  cluster.addNode({ hostname: config.nodeName, address: host.address, controlPlane: true });
   cluster.settleNow();
   const nodeUid = store.get('Node', undefined, config.nodeName)!.metadata.uid!;
   for (const pod of controlPlanePods(identity(config), nodeUid)) store.create(pod);
@@ -94,10 +98,10 @@ export function uploadConfig(cluster: Cluster, config: InitConfig): void {
   cluster.store.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubelet-config', namespace: 'kube-system' }, data: { kubelet: kubeletConfig() } });
 }
 
-/** The pod network join gives the next node a range from (the podSubnet uploaded at init). */
-export function podNetworkOf(cluster: Cluster): string {
+/** The cluster's pod network (the podSubnet uploaded at init), if it has one. */
+export function podNetworkOf(cluster: Cluster): string | undefined {
   const text = cluster.store.get<ConfigMap>('ConfigMap', 'kube-system', 'kubeadm-config')?.data?.ClusterConfiguration ?? '';
-  return /podSubnet: (\S+)/.exec(text)?.[1] ?? '10.244.0.0/16';
+  return /podSubnet: (\S+)/.exec(text)?.[1];
 }
 
 /** [bootstrap-token]: the 24-hour token printed in the join command, and cluster-info. */

@@ -7,7 +7,6 @@
  */
 import type { Host } from '../../host';
 import { caCertHash, jwsSignature, readClusterInfo, TOKEN_PATTERN } from './bootstrap-tokens';
-import { podCidrFor, podNetworkOf } from './init';
 import { KUBEADM_FLAGS, kubeconfig, kubeletConfig, writeFiles } from './node-files';
 import { applyIgnored, formatFindings, joinChecks, rootCheck, STACK_TRACE } from './preflight';
 import { HEALTHZ_ERROR, JOIN_KUBELET_FAILURE, kubeletCheck } from './kubelet-check';
@@ -81,7 +80,8 @@ export async function joinNode(host: Host, endpoint: string): Promise<boolean> {
   // A kubelet that refused to start (swap on) never registers its node.
   if (!host.services.state('kubelet')?.active) return false;
   const cluster = lan.cluster;
-  cluster.addNode({ hostname: host.hostname, address: host.address, podCIDR: podCidrFor(podNetworkOf(cluster), cluster.nodeNames().length), controlPlane: false });
+  // Its pod CIDR comes from the controller manager's node IPAM once the Node is registered.
+  cluster.addNode({ hostname: host.hostname, address: host.address, controlPlane: false });
   return true;
 }
 

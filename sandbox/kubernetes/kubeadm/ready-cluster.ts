@@ -25,7 +25,8 @@ export async function buildReadyCluster(hosts: readonly Host[]): Promise<Cluster
   const { store } = cluster;
   for (const namespace of systemNamespaces()) store.create(namespace);
   for (const service of clusterServices(DEFAULT_SERVICE_CIDR)) store.create(service);
-  hosts.forEach((host, i) => cluster.addNode({ hostname: host.hostname, address: host.address, podCIDR: `10.244.${i}.0/24`, controlPlane: host === controlPlane }));
+  // Their pod CIDRs (10.244.0.0/24, .1, .2) come from kube-controller-manager's node IPAM, in order.
+  for (const host of hosts) cluster.addNode({ hostname: host.hostname, address: host.address, controlPlane: host === controlPlane });
   // The kubelets register their nodes first; the control plane's mirror pods then name their node as owner.
   cluster.settleNow();
   const nodeUid = store.get('Node', undefined, controlPlane.hostname)!.metadata.uid!;

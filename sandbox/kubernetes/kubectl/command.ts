@@ -52,6 +52,8 @@ export function kubectlCommand(ctx: ShellContext) {
       return { stdout: '', stderr: connection.stderr, exitCode: 1 };
     }
     const live = connection.cluster;
+    // Apps the kubelets just started get their moment to listen or to fail, as before a connection.
+    await programsSettled(ctx.host);
     live.settle();
     const store = live.store;
     const namespace = lastValue(args, 'namespace') ?? contextNamespace(await commandContext.fs.readFile(kubeconfigPath).catch(() => '')) ?? 'default';

@@ -42,6 +42,19 @@ export interface ContainerdSnapshot {
   nextSnapshot: number;
   /** What each running pod container's program listens with (`<pod uid>/<container>`). */
   servers?: [string, ServerState][];
+  /** How each pod container's program last ended by itself (`<pod uid>/<container>`). */
+  exits?: [string, ProgramExit][];
+}
+
+/** A run of a pod container's app program that ended by itself: the kubelet expects the same of the next. */
+export interface ProgramExit {
+  exitCode: number;
+  /** How long it ran. */
+  ms: number;
+  /** The image it ran from: a new image under the same name runs for real again. */
+  imageId: string;
+  stdout: string;
+  stderr: string;
 }
 
 export const SNAPSHOTTER_ROOT = '/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots';
@@ -58,11 +71,23 @@ export class ContainerdImages {
   private images: ContainerdImage[];
   private nextSnapshot: number;
   private readonly servers: Map<string, ServerState>;
+  private readonly exits: Map<string, ProgramExit>;
 
   constructor(saved?: ContainerdSnapshot) {
     this.images = structuredClone(saved?.images ?? []);
     this.nextSnapshot = saved?.nextSnapshot ?? 1;
     this.servers = new Map(structuredClone(saved?.servers ?? []));
+    this.exits = new Map(structuredClone(saved?.exits ?? []));
+  }
+
+  /** A pod container's program ended by itself (or, with null, its pod is gone). */
+  setExit(key: string, exit: ProgramExit | null): void {
+    if (exit) this.exits.set(key, exit);
+    else this.exits.delete(key);
+  }
+
+  exitOf(key: string): ProgramExit | undefined {
+    return this.exits.get(key);
   }
 
   /** A pod container's program started (or stopped) listening. */
@@ -132,10 +157,10 @@ export class ContainerdImages {
   }
 
   isEmpty(): boolean {
-    return this.images.length === 0 && this.nextSnapshot === 1 && this.servers.size === 0;
+    return this.images.length === 0 && this.nextSnapshot === 1 && this.servers.size === 0 && this.exits.size === 0;
   }
 
   snapshot(): ContainerdSnapshot {
-    return { images: structuredClone(this.images), nextSnapshot: this.nextSnapshot, ...(this.servers.size > 0 ? { servers: structuredClone([...this.servers]) } : {}) };
+    return { images: structuredClone(this.images), nextSnapshot: this.nextSnapshot, ...(this.servers.size > 0 ? { servers: structuredClone([...this.servers]) } : {}), ...(this.exits.size > 0 ? { exits: structuredClone([...this.exits]) } : {}) };
   }
 }

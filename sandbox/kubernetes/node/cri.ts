@@ -8,12 +8,15 @@ import type { Host } from '../../host';
 import type { Container, Pod } from '../api/types';
 import type { ImageConfig } from '../../docker/image-spec';
 import { programFor } from '../../docker/programs';
-import { containerArgv } from './container-program';
-import { startPodProgram, stopPodProgram } from './pod-program';
+import { cniStatus, writeHostFile, type CniStatus } from './cni';
+import { writeContainerLog } from './container-logs';
+import { containerArgv, type Lifetime } from './container-program';
+import { containerImage } from './pod-rootfs';
+import { startPodProgram, stopPodProgram, taskKey } from './pod-program';
 
 export interface ContainerRuntime {
-  /** The pod's sandbox and this container, started; returns the container's host pid. */
-  start(pod: Pod, container: Container): number;
+  /** The pod's sandbox and this container's run `attempt` (its restart count), started; returns the container's host pid. */
+  start(pod: Pod, container: Container, attempt?: number, at?: number): number;
   /** One container's processes, ended (its program exited). */
   stopContainer(pod: Pod, name: string): void;
   /** Every process of the pod, ended (the pod deleted, or its containers exited). */
@@ -26,6 +29,14 @@ export interface ContainerRuntime {
   pullImage?(image: string): boolean;
   /** The image's id as the CRI reports it (`docker.io/library/nginx@sha256:…`, or `sha256:…` for an imported one). */
   imageRef?(image: string): string | undefined;
+  /** The runtime's network status as the kubelet last polled it (the CNI configuration on the host). */
+  cniStatus?(): CniStatus;
+  /** A pod writes a file on the host through a hostPath volume. */
+  writeHostFile?(path: string, content: string, mode?: number): void;
+  /** A container's run written to its log at once (lines on stderr, as components log). */
+  writeLog?(pod: Readonly<Pod>, container: string, attempt: number, lines: string[], at: number): void;
+  /** How the container's program ended by itself last time, when it did (and the image is the same). */
+  exitOf?(pod: Readonly<Pod>, container: Container): Lifetime | undefined;
 }
 
 /** kubepods.slice/kubepods-<qos>.slice/kubepods-<qos>-pod<uid>.slice, as the systemd cgroup driver names it. */
@@ -64,7 +75,14 @@ export function containerdRuntime(host: Host): ContainerRuntime {
       if (!stored) return undefined;
       return stored.managed ? `${stored.name.replace(/:[^:/]+$/, '')}@${stored.digest}` : stored.id;
     },
-    start(pod, container) {
+    cniStatus: () => cniStatus(host),
+    writeHostFile: (path, content, mode) => writeHostFile(host, path, content, mode),
+    writeLog: (pod, container, attempt, lines, at) => writeContainerLog(host, pod, container, attempt, [{ stream: 'stderr', text: lines.join('\n') }], at),
+    exitOf(pod, container) {
+      const ended = host.containerd.exitOf(taskKey(pod, container.name));
+      return ended && ended.imageId === containerImage(host, container)?.id ? { ms: ended.ms, exitCode: ended.exitCode } : undefined;
+    },
+    start(pod, container, attempt = 0, at) {
       const slice = podSlice(pod);
       let pause = sandboxOf(pod);
       if (!pause) {
@@ -83,7 +101,7 @@ export function containerdRuntime(host: Host): ContainerRuntime {
       // Joins the sandbox's network, IPC and UTS; its own pid and mount namespaces, as runc makes them.
       const main = host.kernel.spawn({ parent: shimPid, argv, cgroup: scope, rssKiB, namespacesOf: pause.pid, newNamespaces: ['pid', 'mnt', 'cgroup'], confined: true, sessionLeader: true });
       for (const title of workers) host.kernel.spawn({ parent: main.pid, argv: [title], comm: argv[0].split(/[\s:]/)[0], rssKiB: 2_048 });
-      startPodProgram(host, pod, container, main.pid);
+      startPodProgram(host, pod, container, main.pid, attempt, at);
       return main.pid;
     },
     stopContainer(pod, name) {

@@ -1,21 +1,29 @@
 /**
  * A node's kubelet, as a control loop on the simulated clock: it registers its Node, posts the
- * Ready condition every 10 s (NotReady while no CNI is installed), and brings the pods bound to it
- * to life: ContainerCreating, the image pulled (once per node, and only images the lab's registry
- * knows: others end in ErrImagePull and ImagePullBackOff), then Running and Ready with an address
- * from the node's pod CIDR. It never prints; its Events are what `kubectl describe` shows.
+ * Ready condition every 10 s (NotReady while the runtime has no CNI configuration: node/cni.ts), and
+ * brings the pods bound to it to life: ContainerCreating, the image pulled (once per node, and only
+ * images the lab's registry knows: others end in ErrImagePull and ImagePullBackOff), the sandbox's
+ * network (which flannel's plugin may refuse), then Running and Ready with an address from the
+ * node's pod CIDR. Containers end as their programs do (container-lifetime.ts) and are restarted
+ * with back-off; each sync also puts the pods' readiness right (pod-readiness.ts), so a kubelet
+ * started again after an outage brings its pods back. It never prints; its Events are what
+ * `kubectl describe` shows.
  */
-import { findImage, normaliseReference } from '../../docker/catalogue/images';
-import { manifestDigest } from '../../docker/image-ids';
-import type { Node, NodeCondition, Pod } from '../api/types';
+import type { Container, Node, Pod } from '../api/types';
 import type { ControllerContext, Reconciler } from '../controllers/context';
 import { parseTime, rfc3339 } from '../controllers/time';
-import { backoffMs, lifetimeOf } from './container-program';
+import { sandboxNetworkError } from './cni';
+import { lifetimeFor } from './container-lifetime';
+import { backoffMs } from './container-program';
 import type { ContainerRuntime } from './cri';
+import { runInitContainers, startFlanneld } from './flannel';
 import { Prober } from './probes';
-import { blockingImage, neverPullMessage, pullAction } from './image-policy';
+import { blockingImage, pullAction } from './image-policy';
+import { failPull } from './pull-failure';
+import { catalogued, findDigest, imageName, readyCondition, registration } from './node-registration';
+import { readinessDrifted, resyncReadiness } from './pod-readiness';
 
-export const KUBERNETES_VERSION = 'v1.31.4';
+export { KUBERNETES_VERSION } from './node-registration';
 /** How often the kubelet posts its status, and how long a container takes to come up. */
 const HEARTBEAT_MS = 10_000;
 const CREATE_MS = 2_000;
@@ -26,10 +34,13 @@ const STOP_MS = 1_000;
 export interface NodeIdentity {
   hostname: string;
   address: string;
-  /** `10.244.1.0/24`: where this node's pods get their addresses. */
-  podCIDR: string;
+  /**
+   * `10.244.1.0/24`, when the node is registered with its range already decided (a model without
+   * a controller-manager); otherwise the node IPAM controller allocates `spec.podCIDR`.
+   */
+  podCIDR?: string;
   controlPlane: boolean;
-  /** Whether a CNI plugin is installed (pods get networking, the node turns Ready). */
+  /** Whether the runtime's network is ready (a CNI configuration is installed: the node turns Ready). */
   networkReady: () => boolean;
   /** Whether the kubelet runs at all (systemctl stop kubelet silences it). */
   running: () => boolean;
@@ -40,6 +51,10 @@ export interface NodeIdentity {
 export class Kubelet implements Reconciler {
   readonly name: string;
   private readonly prober: Prober;
+  /** Its Node as this pass read it (for the pod CIDR the IPAM controller gave it). */
+  private self: Readonly<Node> | undefined;
+  /** Pods whose sandbox failed on the node's network, already told in an Event (until it works). */
+  private readonly sandboxFailed = new Set<string>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -52,6 +67,7 @@ export class Kubelet implements Reconciler {
   reconcile(): number {
     if (!this.node.running()) return 0;
     let writes = this.postStatus();
+    this.self = this.ctx.store.peek<Node>('Node', undefined, this.node.hostname);
     const pods = this.ctx.store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` });
     // The addresses in use on this node, kept current as pods start in this pass.
     const taken = new Set(pods.map((p) => p.status?.podIP).filter((ip): ip is string => !!ip));
@@ -66,8 +82,12 @@ export class Kubelet implements Reconciler {
     const node = this.ctx.store.get<Node>('Node', undefined, this.node.hostname);
     const beat = parseTime(node?.status?.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime);
     let next = Number.isNaN(beat) ? this.ctx.now() : beat + HEARTBEAT_MS;
+    this.self = node;
     const pods = this.ctx.store.peekList<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.node.hostname}` });
+    const usable = this.networkUsable();
     for (const pod of pods) {
+      // A pod waiting on the node's network is looked at again at the next heartbeat, or when the network changes.
+      if (!usable && pod.status?.phase === 'Pending' && !pod.spec.hostNetwork && !pod.metadata.deletionTimestamp) continue;
       const due = this.podDeadline(pod);
       if (due !== undefined && due < next) next = due;
     }
@@ -81,7 +101,7 @@ export class Kubelet implements Reconciler {
     const existing = this.ctx.store.get<Node>('Node', undefined, this.node.hostname);
     const ready = this.node.networkReady();
     if (!existing) {
-      this.ctx.store.create<Node>(this.registration(now, ready));
+      this.ctx.store.create<Node>(registration(this.node, now, ready, this.ctx.random));
       this.ctx.events.record('kubelet', { apiVersion: 'v1', kind: 'Node', metadata: { name: this.node.hostname } }, 'Normal', 'Starting', 'Starting kubelet.', this.node.hostname);
       return 1;
     }
@@ -93,55 +113,6 @@ export class Kubelet implements Reconciler {
     if (changed && ready) this.ctx.events.record('kubelet', existing, 'Normal', 'NodeReady', `Node ${this.node.hostname} status is now: NodeReady`, this.node.hostname);
     this.ctx.store.update(existing);
     return 1;
-  }
-
-  private registration(now: number, ready: boolean): Node {
-    const time = rfc3339(now);
-    const pressure = (type: NodeCondition['type'], reason: string, message: string): NodeCondition => ({ type, status: 'False', reason, message, lastHeartbeatTime: time, lastTransitionTime: time });
-    return {
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: {
-        name: this.node.hostname,
-        labels: {
-          'beta.kubernetes.io/arch': 'amd64',
-          'beta.kubernetes.io/os': 'linux',
-          'kubernetes.io/arch': 'amd64',
-          'kubernetes.io/hostname': this.node.hostname,
-          'kubernetes.io/os': 'linux',
-          ...(this.node.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
-        },
-        annotations: { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock', 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
-      },
-      spec: {
-        podCIDR: this.node.podCIDR,
-        podCIDRs: [this.node.podCIDR],
-        ...(this.node.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] } : {}),
-      },
-      status: {
-        capacity: { cpu: '2', 'ephemeral-storage': '30297152Ki', 'hugepages-2Mi': '0', memory: '4005732Ki', pods: '110' },
-        allocatable: { cpu: '2', 'ephemeral-storage': '27921738554', 'hugepages-2Mi': '0', memory: '3903332Ki', pods: '110' },
-        conditions: [
-          pressure('MemoryPressure', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
-          pressure('DiskPressure', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-          pressure('PIDPressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
-          readyCondition(ready, now, now),
-        ],
-        addresses: [{ type: 'InternalIP', address: this.node.address }, { type: 'Hostname', address: this.node.hostname }],
-        nodeInfo: {
-          machineID: this.ctx.random.hex(32),
-          systemUUID: uuidOf(this.ctx.random.hex(32)),
-          bootID: uuidOf(this.ctx.random.hex(32)),
-          kernelVersion: '6.8.0-49-generic',
-          osImage: 'Ubuntu 24.04.1 LTS',
-          containerRuntimeVersion: 'containerd://1.7.24',
-          kubeletVersion: KUBERNETES_VERSION,
-          kubeProxyVersion: '',
-          operatingSystem: 'linux',
-          architecture: 'amd64',
-        },
-      },
-    };
   }
 
   /** One step of a pod's life on this node, when its time has come. */
@@ -156,17 +127,23 @@ export class Kubelet implements Reconciler {
     if (due > now) return this.creating(pod, now);
     const hostNetwork = pod.spec.hostNetwork === true;
     if (!hostNetwork && !this.node.networkReady()) return 0;
+    const podCIDR = this.self?.spec.podCIDR ?? this.node.podCIDR;
+    if (!hostNetwork && (this.sandboxError(pod) || !podCIDR)) return 0;
     const blocked = blockingImage(pod.spec.containers, this.node.runtime);
-    if (blocked) return this.failPull(pod, blocked.container.image, now, blocked.action === 'never');
+    if (blocked) {
+      failPull(this.ctx, pod, { hostname: this.node.hostname, address: this.node.address }, blocked.container.image, now, blocked.action === 'never');
+      return 1;
+    }
     for (const container of pod.spec.containers) {
       if (pullAction(container, this.node.runtime) === 'present') this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.node.hostname);
       else if (this.node.runtime?.pullImage?.(container.image) ?? true) this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Successfully pulled image "${container.image}" in 2.871s (2.871s including waiting). Image size: ${catalogued(container.image)?.steps.reduce((sum, step) => sum + ('size' in step ? step.size : 0), 0) ?? 0} bytes.`, this.node.hostname);
       this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
       this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
     }
-    for (const container of pod.spec.containers) this.node.runtime?.start(pod, container);
+    runInitContainers(pod, this.ctx.store, this.node.runtime);
+    for (const container of pod.spec.containers) this.startContainer(pod, container, 0, now);
     const time = rfc3339(now);
-    const ip = hostNetwork ? this.node.address : this.allocateIp(taken);
+    const ip = hostNetwork ? this.node.address : this.allocateIp(podCIDR!, taken);
     taken.add(ip);
     pod.status = {
       ...status,
@@ -207,7 +184,7 @@ export class Kubelet implements Reconciler {
         if (!container) return s;
         if ('running' in s.state) {
           const started = parseTime(s.state.running.startedAt);
-          const life = lifetimeOf(container);
+          const life = lifetimeFor(pod, container, this.self, this.node.runtime);
           if (started + life.ms > now) return s;
           step = true;
           this.node.runtime?.stopContainer(pod, s.name);
@@ -222,7 +199,7 @@ export class Kubelet implements Reconciler {
           const restartAt = finished + backoffMs(s.restartCount);
           if (restartAt > now) return s;
           step = true;
-          this.node.runtime?.start(pod, container);
+          this.startContainer(pod, container, s.restartCount + 1, restartAt);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.node.hostname);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.node.hostname);
           this.ctx.events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.node.hostname);
@@ -233,7 +210,13 @@ export class Kubelet implements Reconciler {
       if (!step) break;
       changed = true;
     }
-    if (!changed) return 0;
+    if (!changed) {
+      // Nothing happened to its containers; what others wrote of its readiness is put right.
+      if (!readinessDrifted(pod)) return 0;
+      resyncReadiness(pod, now);
+      this.ctx.store.update(pod);
+      return 1;
+    }
     const statuses = pod.status!.containerStatuses!;
     const ready = statuses.every((s) => s.ready);
     const finished = statuses.every((s) => 'terminated' in s.state);
@@ -251,7 +234,7 @@ export class Kubelet implements Reconciler {
       const container = pod.spec.containers.find((c) => c.name === s.name);
       if (!container) continue;
       let due: number | undefined;
-      if ('running' in s.state) due = parseTime(s.state.running.startedAt) + lifetimeOf(container).ms;
+      if ('running' in s.state) due = parseTime(s.state.running.startedAt) + lifetimeFor(pod, container, this.self, this.node.runtime).ms;
       else if ('waiting' in s.state && s.state.waiting.reason === 'CrashLoopBackOff') due = parseTime((s.lastState as { terminated?: { finishedAt?: string } }).terminated?.finishedAt) + backoffMs(s.restartCount);
       if (due !== undefined && Number.isFinite(due) && (next === undefined || due < next)) next = due;
     }
@@ -307,66 +290,48 @@ export class Kubelet implements Reconciler {
     return start + CREATE_MS + PULL_MS;
   }
 
-  /** An image the lab's registry does not have: ErrImagePull, then ImagePullBackOff; or one policy Never may not pull. */
-  private failPull(pod: Pod, image: string, now: number, never = false): number {
-    const reason = never ? 'ErrImageNeverPull' : pod.status?.containerStatuses?.some((s) => 'waiting' in s.state && s.state.waiting.reason === 'ErrImagePull') ? 'ImagePullBackOff' : 'ErrImagePull';
-    const { repository, tag } = normaliseReference(image);
-    const message = never ? neverPullMessage(image) : reason === 'ErrImagePull'
-      ? `failed to pull and unpack image "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": failed to resolve reference "docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
-      : `Back-off pulling image "${image}"`;
-    if (never) {
-      this.ctx.events.record('kubelet', pod, 'Warning', 'ErrImageNeverPull', message, this.node.hostname);
-      this.ctx.events.record('kubelet', pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', this.node.hostname);
-    } else this.ctx.events.record('kubelet', pod, reason === 'ErrImagePull' ? 'Warning' : 'Normal', reason === 'ErrImagePull' ? 'Failed' : 'BackOff', reason === 'ErrImagePull' ? `Failed to pull image "${image}": ${message}` : message, this.node.hostname);
-    pod.status = {
-      ...(pod.status ?? { phase: 'Pending' }),
-      phase: 'Pending',
-      hostIP: this.node.address,
-      startTime: pod.status?.startTime ?? rfc3339(now),
-      containerStatuses: pod.spec.containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason, message } }, lastState: {} })),
-    };
-    this.ctx.store.update(pod);
-    return 1;
+
+  /** One run of a container, through the runtime; flanneld also acts on its node as it starts. */
+  private startContainer(pod: Pod, container: Container, attempt: number, at: number): void {
+    this.node.runtime?.start(pod, container, attempt, at);
+    startFlanneld(pod, container, this.self, this.ctx.store, this.node.runtime, attempt, at);
+  }
+
+  /**
+   * Whether the pod's sandbox cannot get its network (the CNI configuration is there, its plugin not
+   * ready: flannel without subnet.env). The pod stays ContainerCreating; the Event is told once.
+   */
+  private sandboxError(pod: Pod): boolean {
+    const status = this.node.runtime?.cniStatus?.();
+    const error = status ? sandboxNetworkError(status) : undefined;
+    const uid = pod.metadata.uid ?? pod.metadata.name;
+    if (!error) {
+      this.sandboxFailed.delete(uid);
+      return false;
+    }
+    if (!this.sandboxFailed.has(uid)) {
+      this.sandboxFailed.add(uid);
+      this.ctx.events.record('kubelet', pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${this.ctx.random.hex(64)}": ${error}`, this.node.hostname);
+    }
+    return true;
+  }
+
+  /** Whether pods can get a network on this node now: CNI ready, its plugin able, a pod CIDR given. */
+  private networkUsable(): boolean {
+    if (!this.node.networkReady() || !(this.self?.spec.podCIDR ?? this.node.podCIDR)) return false;
+    const status = this.node.runtime?.cniStatus?.();
+    return !status || !sandboxNetworkError(status);
   }
 
   /** The lowest free address of the node's pod CIDR, from .2 (the bridge holds .1). */
-  private allocateIp(taken: Set<string>): string {
-    const base = this.node.podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
+  private allocateIp(podCIDR: string, taken: Set<string>): string {
+    const base = podCIDR.split('/')[0].split('.').slice(0, 3).join('.');
     let host = 2;
     while (taken.has(`${base}.${host}`)) host++;
     return `${base}.${host}`;
   }
 }
 
-function uuidOf(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-function readyCondition(ready: boolean, now: number, transition: number): NodeCondition {
-  return ready
-    ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: rfc3339(now), lastTransitionTime: rfc3339(transition) }
-    : { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', lastHeartbeatTime: rfc3339(now), lastTransitionTime: rfc3339(transition) };
-}
-
 function isWaiting(pod: Pod): boolean {
   return pod.status?.containerStatuses?.some((s) => 'waiting' in s.state) ?? false;
-}
-
-/** `nginx` → `docker.io/library/nginx:latest`, as the CRI reports an image. */
-function imageName(image: string): string {
-  const { repository, tag } = normaliseReference(image);
-  if (/^[a-z0-9.-]+\.[a-z]+\//.test(repository)) return `${repository}:${tag}`;
-  return `docker.io/${repository.includes('/') ? repository : `library/${repository}`}:${tag}`;
-}
-
-/** The catalogue's image for a pod's `image:` (`nginx`, `nginx:1.27`, `registry.k8s.io/pause:3.10`). */
-function catalogued(image: string) {
-  const { repository, tag } = normaliseReference(image);
-  return findImage(repository, tag);
-}
-
-/** The repo digest the CRI reports as the container's imageID. */
-function findDigest(image: string): string {
-  const definition = catalogued(image);
-  return definition ? manifestDigest(definition) : '';
 }

@@ -18,7 +18,7 @@ import type { Container, Pod } from '../api/types';
 import { containerArgv } from './container-program';
 import { unpackImage } from './containerd-import';
 import type { ContainerdImage } from './containerd-images';
-import { appendContainerLog } from './container-logs';
+import { appendContainerLog, writeContainerLog } from './container-logs';
 import { containerImage, containerSnapshotDir, podRootfs, rootSpecOf } from './pod-rootfs';
 
 /** The programs handed to the sandbox's app runtimes (node, npm, python, flask): these run for real. */
@@ -28,6 +28,8 @@ interface Task {
   key: string;
   pod: { namespace: string; name: string; uid: string };
   container: string;
+  /** Which run of the container this is (its log file). */
+  attempt: number;
   controller: AbortController;
   /** Settles once the program listens or has ended. */
   ready: Promise<void>;
@@ -43,7 +45,7 @@ function tasksOf(host: Host): Map<number, Task> {
   return map;
 }
 
-export function taskKey(pod: Pod, container: string): string {
+export function taskKey(pod: Readonly<Pod>, container: string): string {
   return `${pod.metadata.uid ?? pod.metadata.name}/${container}`;
 }
 
@@ -63,14 +65,25 @@ export function appArgv(container: Container, image: ContainerdImage | undefined
   return APP_PROGRAMS.has((args[0] ?? '').split('/').pop()!) ? args : undefined;
 }
 
-/** Starts the container's app program in the background, when it has one; `pid` is its main process. */
-export function startPodProgram(host: Host, pod: Pod, container: Container, pid: number): void {
+/**
+ * Starts the container's app program in the background, when it has one; `pid` is its main process,
+ * `attempt` the run (0 first, then the restart count), `at` when the kubelet started it. A program that ended by itself before, from
+ * the same image, is not run again: the kubelet's restart replays its output, as it would repeat it.
+ */
+export function startPodProgram(host: Host, pod: Pod, container: Container, pid: number, attempt = 0, at = host.kernel.clock.now()): void {
   const image = containerImage(host, container);
   const argv = appArgv(container, image);
   if (!image || !argv) return;
+  const key = taskKey(pod, container.name);
+  const ended = host.containerd.exitOf(key);
+  if (ended && ended.imageId === image.id) {
+    writeContainerLog(host, pod, container.name, attempt, [{ stream: 'stdout', text: ended.stdout }, { stream: 'stderr', text: ended.stderr }], at);
+    return;
+  }
+  host.containerd.setExit(key, null);
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const task: Task = { key: taskKey(pod, container.name), pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid ?? '' }, container: container.name, controller: new AbortController(), ready, markReady };
+  const task: Task = { key, pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid ?? '' }, container: container.name, attempt, controller: new AbortController(), ready, markReady };
   tasksOf(host).set(pid, task);
   const env = [...(image.config.Env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]), ['HOSTNAME', pod.metadata.name], ...(container.env ?? []).map((e) => [e.name, e.value ?? ''])];
   void (async () => {
@@ -90,10 +103,16 @@ export function startPodProgram(host: Host, pod: Pod, container: Container, pid:
       shell.stdoutIsTerminal = false;
       const exports = env.map(([k, v]) => `export ${k}=${quote(v)}`).join('; ');
       const result = await shell.run(`${exports ? `${exports}; ` : ''}${argv.map(quote).join(' ')}`, task.controller.signal);
-      // The program ended by itself (a script, or an app that failed to start): its output is its log.
+      if (task.controller.signal.aborted) return;
+      // The program ended by itself (a script, or an app that failed to start): its output is its
+      // log, and the kubelet learns how it ended (the container exits; with restartPolicy Always it
+      // is restarted after the back-off, into CrashLoopBackOff).
       const now = host.kernel.clock.now();
-      await appendContainerLog(host, pod, container.name, 'stdout', result.stdout, now);
-      await appendContainerLog(host, pod, container.name, 'stderr', result.stderr, now);
+      await appendContainerLog(host, pod, container.name, 'stdout', result.stdout, now, attempt);
+      await appendContainerLog(host, pod, container.name, 'stderr', result.stderr, now, attempt);
+      // It ended as it started: the lab's programs never wait on the clock (a script runs straight
+      // through, a server that fails does so while starting), so the run took no time of the cluster's.
+      host.containerd.setExit(key, { exitCode: result.exitCode, ms: 0, imageId: image.id, stdout: result.stdout, stderr: result.stderr });
     } finally {
       task.markReady();
     }
@@ -107,7 +126,12 @@ export function stopPodProgram(host: Host, pod: Pod, container?: string): void {
     task.controller.abort();
     tasksOf(host).delete(pid);
   }
-  for (const c of pod.spec.containers) if (!container || c.name === container) host.containerd.setServer(taskKey(pod, c.name), null);
+  for (const c of pod.spec.containers) {
+    if (container && c.name !== container) continue;
+    host.containerd.setServer(taskKey(pod, c.name), null);
+    // The pod is gone: how its programs ended is no longer anyone's concern.
+    if (!container) host.containerd.setExit(taskKey(pod, c.name), null);
+  }
 }
 
 /**
@@ -124,8 +148,8 @@ export function podProgramHook(host: Host, pid: number): { address: () => string
       host.containerd.setServer(task.key, server);
       const pod = podNow();
       if (pod) {
-        await appendContainerLog(host, pod, task.container, 'stdout', startup.stdout, host.kernel.clock.now());
-        await appendContainerLog(host, pod, task.container, 'stderr', startup.stderr, host.kernel.clock.now());
+        await appendContainerLog(host, pod, task.container, 'stdout', startup.stdout, host.kernel.clock.now(), task.attempt);
+        await appendContainerLog(host, pod, task.container, 'stderr', startup.stderr, host.kernel.clock.now(), task.attempt);
       }
       task.markReady();
       const stop = new AbortController();
@@ -150,6 +174,8 @@ export async function programsSettled(host: Host): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([Promise.all(tasks.map((t) => t.ready)), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1500)))]);
   clearTimeout(timer);
+  // A program that neither serves nor ends (it waits on something) had its moment: never waited for again.
+  for (const task of tasks) task.ready = Promise.resolve();
 }
 
 /** How a pod container's registered server answers (nginx-like servers read the container's own files). */

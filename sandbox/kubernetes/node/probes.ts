@@ -165,7 +165,7 @@ export class Prober {
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return { ...status, ready: false, started: false, state: { terminated } };
     if (status.restartCount === 0) {
       // The first restart is immediate; the back-off starts counting from it.
-      this.runtime?.start(pod, container);
+      this.runtime?.start(pod, container, 1);
       events.record('kubelet', pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.hostname);
       events.record('kubelet', pod, 'Normal', 'Created', `Created container ${container.name}`, this.hostname);
       events.record('kubelet', pod, 'Normal', 'Started', `Started container ${container.name}`, this.hostname);

@@ -214,6 +214,12 @@ export const KIND_PRINTERS: Record<string, KindPrinter> = {
       return { cells: [cm.metadata.name, String(Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length), age(cm, now)] };
     },
   },
+  Lease: {
+    // printLease: the holder, `<none>` while no one holds it.
+    prefix: 'lease', namespaced: true,
+    columns: ['Name', 'Holder', 'Age'], wideColumns: [],
+    cells: (o, { now }) => ({ cells: [o.metadata.name, orNone((o as KubeObject & { spec?: { holderIdentity?: string } }).spec?.holderIdentity), age(o, now)] }),
+  },
   ServiceAccount: {
     prefix: 'serviceaccount', namespaced: true,
     columns: ['Name', 'Secrets', 'Age'], wideColumns: [],

@@ -7,7 +7,7 @@ import { resolveResource } from '../../api/resources';
 import type { Store } from '../../api/store-types';
 import type { Deployment, Endpoints, Event, KubeObject, Node, Pod, ReplicaSet, Service } from '../../api/types';
 import type { KubectlArgs } from '../args';
-import { describeDeployment, describeNode, describePod, describeService } from '../print/describe';
+import { describeDeployment, describeNode, describePod, describeService, type NodeLease } from '../print/describe';
 import type { KubectlResult } from './result';
 
 function eventsAbout(store: Store, object: KubeObject): Event[] {
@@ -34,7 +34,7 @@ export function describe(store: Store, args: KubectlArgs, namespace: string, now
         texts.push(describePod(object as Pod, events, now));
         break;
       case 'Node':
-        texts.push(describeNode(object as Node, store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${object.metadata.name}` }), events, now));
+        texts.push(describeNode(object as Node, store.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${object.metadata.name}` }), events, now, store.get<KubeObject & { spec: NodeLease }>('Lease', 'kube-node-lease', object.metadata.name)?.spec));
         break;
       case 'Deployment': {
         const sets = store.list<ReplicaSet>('ReplicaSet', { namespace: object.metadata.namespace }).filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === object.metadata.uid));

@@ -46,18 +46,26 @@ export async function logs(store: Store, args: KubectlArgs, namespace: string, n
   const container = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((c) => c.name === wanted);
   if (!container) return fail(`${stderr}Error from server (BadRequest): container ${wanted} is not valid for pod ${name}\n`);
   const status: ContainerStatus | undefined = pod.status?.containerStatuses?.find((s) => s.name === container.name);
+  const last = status?.lastState && 'terminated' in status.lastState ? status.lastState.terminated : undefined;
   let startedAt: string | undefined;
+  // The run whose output is asked for, as the kubelet picks it (validateContainerLogStatus): with
+  // --previous the last terminated one; else the running or terminated one, or, for a container
+  // waiting to restart (CrashLoopBackOff), the run that just ended.
+  let run = status;
   if (args.flags.has('previous')) {
-    const last = status?.lastState && 'terminated' in status.lastState ? status.lastState.terminated : undefined;
-    if (!last) return fail(`${stderr}Error from server (BadRequest): previous terminated container "${container.name}" in pod "${name}" not found\n`);
+    if (!last || !status) return fail(`${stderr}Error from server (BadRequest): previous terminated container "${container.name}" in pod "${name}" not found\n`);
     startedAt = last.startedAt;
+    if ('running' in status.state) run = { ...status, restartCount: status.restartCount - 1 };
   } else if (status && 'running' in status.state) startedAt = status.state.running.startedAt;
   else if (status && 'terminated' in status.state) startedAt = status.state.terminated.startedAt;
+  else if (last) startedAt = last.startedAt;
   else {
     const reason = status && 'waiting' in status.state ? status.state.waiting.reason : 'ContainerCreating';
     return fail(`${stderr}Error from server (BadRequest): container "${container.name}" in pod "${name}" is waiting to start: ${reason}\n`);
   }
-  let lines = (args.flags.has('previous') ? undefined : await nodeOutput?.(pod, container.name)) ?? runOutput(container, Date.parse(startedAt ?? '') || now);
+  // The node keeps each run's output by its restart count: the pod as it was during that run.
+  const during: Pod = run === status ? pod : { ...pod, status: { ...pod.status!, containerStatuses: pod.status!.containerStatuses!.map((s) => (s === status ? run! : s)) } };
+  let lines = (await nodeOutput?.(during, container.name)) ?? runOutput(container, Date.parse(startedAt ?? '') || now);
   const tail = lastValue(args, 'tail');
   if (tail !== undefined) {
     if (!/^-?\d+$/.test(tail)) return fail(`${stderr}error: invalid argument "${tail}" for "--tail" flag: strconv.ParseInt: parsing "${tail}": invalid syntax\nSee 'kubectl logs --help' for usage.\n`);
