@@ -41,6 +41,15 @@ describe('kubectl verbs on the ready cluster', () => {
     expect(after.filter((n) => n === 'node01')).toHaveLength(2);
   });
 
+  it('describe takes -l, and a name prefix when nothing matches exactly', async () => {
+    const sandbox = await findScenario('ready-cluster')!.build({ seed: 5 });
+    const names = async (line: string) => [...(await run(sandbox, line)).out.matchAll(/^Name: +(\S+)$/gm)].map((m) => m[1]);
+    expect(await names('kubectl describe pods -n kube-system -l k8s-app=kube-dns')).toEqual([expect.stringMatching(/^coredns-/), expect.stringMatching(/^coredns-/)]);
+    expect(await names('kubectl describe pod -n kube-system kube-proxy')).toHaveLength(3);
+    expect(await names('kubectl describe pod -n kube-system etcd-controlplane')).toEqual(['etcd-controlplane']);
+    expect(await run(sandbox, 'kubectl describe pods -l app=none')).toEqual({ out: 'No resources found in default namespace.\n', code: 0 });
+  });
+
   it('takes global flags before the verb, as kubectl does', async () => {
     const sandbox = await findScenario('ready-cluster')!.build({ seed: 5 });
     const after = await run(sandbox, 'kubectl get pods -n kube-system -o name');

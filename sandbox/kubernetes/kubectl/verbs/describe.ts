@@ -6,7 +6,7 @@ import { notFound } from '../../api/errors';
 import { resolveResource } from '../../api/resources';
 import type { Store } from '../../api/store-types';
 import type { Deployment, Endpoints, Event, KubeObject, Node, Pod, ReplicaSet, Service } from '../../api/types';
-import type { KubectlArgs } from '../args';
+import { lastValue, type KubectlArgs } from '../args';
 import { describeDeployment, describeNode, describePod, describeService, type NodeLease } from '../print/describe';
 import type { KubectlResult } from './result';
 
@@ -23,9 +23,14 @@ export function describe(store: Store, args: KubectlArgs, namespace: string, now
   const [type, named] = first.includes('/') ? first.split('/') : [first, rest[0]];
   const info = resolveResource(type);
   if (!info) return { stdout: '', stderr: `error: the server doesn't have a resource type "${type}"\n`, exitCode: 1 };
-  const ns = info.namespaced ? namespace : undefined;
-  const objects = named ? [store.get(info.kind, ns, named)].filter((o): o is KubeObject => !!o) : store.list(info.kind, { namespace: ns });
+  const all = args.flags.has('all-namespaces');
+  const ns = info.namespaced && !all ? namespace : undefined;
+  const listed = () => store.list(info.kind, { namespace: ns, labelSelector: lastValue(args, 'selector') });
+  // A name that matches nothing exactly describes every object whose name starts with it, as kubectl does.
+  const exact = named ? store.get(info.kind, ns, named) : undefined;
+  const objects = exact ? [exact] : named ? listed().filter((o) => o.metadata.name.startsWith(named)) : listed();
   if (named && objects.length === 0) return { stdout: '', stderr: `Error from server (NotFound): ${notFound(info.group ? `${info.plural}.${info.group}` : info.plural, named).message}\n`, exitCode: 1 };
+  if (objects.length === 0) return { stdout: '', stderr: info.namespaced && !all ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n', exitCode: 0 };
   const texts: string[] = [];
   for (const object of objects) {
     const events = eventsAbout(store, object);
