@@ -19,7 +19,12 @@ export function failPull(ctx: ControllerContext, pod: Pod, node: { hostname: str
   if (never) {
     ctx.events.record('kubelet', pod, 'Warning', 'ErrImageNeverPull', message, node.hostname);
     ctx.events.record('kubelet', pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', node.hostname);
-  } else ctx.events.record('kubelet', pod, reason === 'ErrImagePull' ? 'Warning' : 'Normal', reason === 'ErrImagePull' ? 'Failed' : 'BackOff', reason === 'ErrImagePull' ? `Failed to pull image "${image}": ${message}` : message, node.hostname);
+  } else {
+    // As the kubelet reports it: what went wrong, then the container's error as its waiting reason.
+    if (reason === 'ErrImagePull') ctx.events.record('kubelet', pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, node.hostname);
+    else ctx.events.record('kubelet', pod, 'Normal', 'BackOff', message, node.hostname);
+    ctx.events.record('kubelet', pod, 'Warning', 'Failed', `Error: ${reason}`, node.hostname);
+  }
   pod.status = {
     ...(pod.status ?? { phase: 'Pending' }),
     phase: 'Pending',
