@@ -27,6 +27,8 @@ export interface LessonSave {
   history: string[];
   /** The answers chosen in the lesson's quizzes. */
   quiz?: QuizAnswers;
+  /** Reset lesson chose the scenario over the earlier lesson's world this lesson `continues`. */
+  carryDeclined?: true;
 }
 
 export type LoadedSave = { kind: 'none' } | { kind: 'ok'; save: LessonSave } | { kind: 'unreadable'; reason: string };
@@ -40,7 +42,7 @@ export function parseSave(value: unknown): LoadedSave {
   if (typeof value !== 'object' || Array.isArray(value)) return { kind: 'unreadable', reason: 'not a saved lesson' };
   const record = value as Partial<LessonSave> & Record<string, unknown>;
   if (record.schemaVersion !== SAVE_SCHEMA_VERSION) return { kind: 'unreadable', reason: `schema version ${String(record.schemaVersion)} is not ${SAVE_SCHEMA_VERSION}` };
-  if (record.snapshot === undefined && record.quiz === undefined) return { kind: 'unreadable', reason: 'no world in the save' };
+  if (record.snapshot === undefined && record.quiz === undefined && record.carryDeclined !== true) return { kind: 'unreadable', reason: 'no world in the save' };
   if (record.snapshot !== undefined && (!record.snapshot || typeof record.snapshot !== 'object')) return { kind: 'unreadable', reason: 'no world in the save' };
   const save: LessonSave = {
     schemaVersion: SAVE_SCHEMA_VERSION,
@@ -49,6 +51,7 @@ export function parseSave(value: unknown): LoadedSave {
     history: Array.isArray(record.history) ? record.history.filter((line): line is string => typeof line === 'string') : [],
   };
   if (record.snapshot !== undefined) save.snapshot = record.snapshot;
+  if (record.carryDeclined === true) save.carryDeclined = true;
   const quiz = cleanQuizAnswers(record.quiz);
   if (Object.keys(quiz).length > 0) save.quiz = quiz;
   return { kind: 'ok', save };

@@ -151,6 +151,16 @@ describe('LessonSession', () => {
     const own = new LessonSession(later, storage);
     expect(await own.start()).toEqual(world(9));
     expect(own.carriedFrom).toBeUndefined();
+    // Reset lesson chooses the scenario's world: a reload before any command keeps that choice.
+    own.attach({ reset: () => undefined, history: () => [] });
+    await own.resetLesson();
+    await vi.runAllTimersAsync();
+    const afterReset = new LessonSession(later, storage);
+    expect(await afterReset.start()).toBeUndefined();
+    expect(afterReset.carriedFrom).toBeUndefined();
+    afterReset.answerQuiz('q', 'one', 1);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(records.get('later')).toMatchObject({ carryDeclined: true, quiz: { q: { one: 1 } } });
   });
 
   it('Reset lesson clears the quiz answers too', async () => {

@@ -65,6 +65,8 @@ export class LessonSession {
   private io: Promise<unknown> = Promise.resolve();
   /** Set by start() when the world it returned is the `continues` lesson's, not this lesson's own. */
   carriedFrom: string | undefined;
+  /** Reset lesson chose the scenario's world over the earlier lesson's: kept in every save after. */
+  private carryDeclined = false;
 
   constructor(
     readonly info: LessonInfo,
@@ -107,7 +109,8 @@ export class LessonSession {
     }
     if (hasAnswers(early)) this.scheduleSave();
     const own = loaded.kind === 'ok' ? loaded.save.snapshot : undefined;
-    return own ?? (loaded.kind === 'unreadable' ? undefined : this.earlierWorld());
+    this.carryDeclined = loaded.kind === 'ok' && loaded.save.carryDeclined === true;
+    return own ?? (loaded.kind === 'unreadable' || this.carryDeclined ? undefined : this.earlierWorld());
   }
 
   /** The world the student left in the lesson this one continues, if they have one. */
@@ -176,7 +179,11 @@ export class LessonSession {
     this.cancelSave();
     this.latest = undefined;
     this.set({ statuses: {}, reports: {}, quiz: {}, setAside: false, save: 'idle', generation: this.state.generation + 1 });
-    const removed = this.queue(() => this.storage.remove(this.info.lesson)).catch(() => undefined);
+    // A lesson that continues an earlier one remembers the choice, so a reload keeps the scenario's world.
+    const declined: LessonSave = { schemaVersion: SAVE_SCHEMA_VERSION, savedAt: this.now(), statuses: {}, history: [], carryDeclined: true };
+    const removed = this.queue(() => (this.info.continues ? this.storage.write(this.info.lesson, declined) : this.storage.remove(this.info.lesson))).catch(() => undefined);
+    this.carriedFrom = undefined;
+    this.carryDeclined = this.info.continues !== undefined;
     this.terminal?.reset();
     for (const listener of this.resetListeners) listener();
     await removed;
@@ -216,6 +223,7 @@ export class LessonSession {
     };
     if (snapshot) save.snapshot = snapshot;
     if (hasAnswers(quiz)) save.quiz = quiz;
+    if (this.carryDeclined) save.carryDeclined = true;
     const generation = this.state.generation;
     try {
       await this.queue(() => this.storage.write(this.info.lesson, save));
