@@ -14,7 +14,9 @@ async function typeLine(page: Page, line: string) {
   await page.locator('[data-testid="terminal"] .xterm').click();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
-  await page.waitForSelector(READY);
+  // The pane shows busy a moment after Enter: wait for it (a quick command may finish first), then for idle.
+  await page.waitForSelector('[data-testid="terminal"][data-shell-state="busy"]', { timeout: 500 }).catch(() => undefined);
+  await page.waitForSelector(READY, { timeout: 60_000 });
 }
 
 async function timeToPrompt(page: Page, url: string, reload = false): Promise<number> {
@@ -46,7 +48,7 @@ export async function benchCourse(): Promise<Record<string, number>> {
             await typeLine(page, line);
             commands++;
             if (line === exercise.solution.commands.at(-1)) {
-              await page.waitForSelector(`[data-exercise-id="${exercise.id}"][data-status="done"]`);
+              await page.waitForSelector(`[data-exercise-id="${exercise.id}"][data-status="done"]`, { timeout: 60_000 });
               doneLatencies.push(Date.now() - sent);
             }
           }
