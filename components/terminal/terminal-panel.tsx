@@ -12,7 +12,8 @@
  * data-shell-state="starting|idle|busy|stopped"; the terminal's text is in `.xterm-rows`
  * (and, for assistive technology, in xterm's accessibility tree); "files-toggle" opens the tree;
  * "set-aside-notice" appears when a save could not be restored; data-save-state on the section is
- * idle|pending|saved|failed (the lesson's save in the browser).
+ * idle|pending|saved|failed (the lesson's save in the browser); data-changes counts the changes to
+ * the world (commands finished, files saved, resets), so a script can wait for the one it caused.
  */
 import '@fontsource-variable/jetbrains-mono';
 import '@xterm/xterm/css/xterm.css';
@@ -179,6 +180,7 @@ export function TerminalPanel({ strings, initialPrompt = 'root@lab:~# ', lesson 
       data-testid="terminal"
       data-shell-state={shownState}
       data-save-state={saveState}
+      data-changes={changes}
       className="flex h-full min-h-0 w-full flex-col overflow-hidden text-[#d8dbe2]"
       style={{ backgroundColor: TERMINAL_BACKGROUND }}
     >

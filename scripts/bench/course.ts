@@ -13,10 +13,14 @@ const READY = '[data-testid="terminal"][data-shell-state="idle"]';
 async function typeLine(page: Page, line: string) {
   await page.locator('[data-testid="terminal"] .xterm').click();
   await page.keyboard.type(line);
+  const terminal = page.locator('[data-testid="terminal"]');
+  const before = await terminal.getAttribute('data-changes');
   await page.keyboard.press('Enter');
-  // The pane shows busy a moment after Enter: wait for it (a quick command may finish first), then for idle.
-  await page.waitForSelector('[data-testid="terminal"][data-shell-state="busy"]', { timeout: 500 }).catch(() => undefined);
-  await page.waitForSelector(READY, { timeout: 60_000 });
+  // Until this command has finished (the pane counts it) and the prompt is back.
+  await page.waitForFunction((seen) => {
+    const pane = document.querySelector<HTMLElement>('[data-testid="terminal"]');
+    return pane?.dataset.changes !== seen && pane?.dataset.shellState === 'idle';
+  }, before, { timeout: 60_000 });
 }
 
 async function timeToPrompt(page: Page, url: string, reload = false): Promise<number> {
