@@ -8,6 +8,7 @@ import type { ShellContext } from '../../shell/context';
 import { asProcess } from '../../shell/commands/as-process';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 import type { Live } from '../../docker/cli/output';
+import { parsePflags } from '../../shell/pflag';
 import { runInit } from './init-command';
 import { checkExpiration, INIT_DEFAULTS, version } from './info';
 import { runJoin } from './join';
@@ -74,33 +75,7 @@ const VALUED = new Set(['pod-network-cidr', 'service-cidr', 'apiserver-advertise
 const SWITCHES = new Set(['upload-certs', 'dry-run', 'discovery-token-unsafe-skip-ca-verification', 'print-join-command', 'force', 'help', 'skip-token-print', 'skip-certificate-key-print', 'control-plane', 'cleanup-tmp-dir', 'allow-missing-template-keys', 'show-managed-fields']);
 const SHORT: Record<string, string> = { f: 'force', v: 'v', o: 'output', h: 'help' };
 
-interface Parsed {
-  words: string[];
-  flags: Map<string, string[]>;
-}
-
-function parse(argv: string[]): Parsed | { error: string } {
-  const words: string[] = [];
-  const flags = new Map<string, string[]>();
-  const add = (name: string, value: string) => flags.set(name, [...(flags.get(name) ?? []), value]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('-') || arg === '-') {
-      words.push(arg);
-      continue;
-    }
-    const long = arg.startsWith('--');
-    const [rawName, inline] = arg.slice(long ? 2 : 1).split(/=(.*)/s, 2);
-    const name = long ? rawName : SHORT[rawName];
-    if (!name || (!VALUED.has(name) && !SWITCHES.has(name))) return { error: long ? `unknown flag: --${rawName}` : `unknown shorthand flag: '${rawName[0]}' in ${arg}` };
-    if (VALUED.has(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) return { error: `flag needs an argument: --${name}` };
-      add(name, value);
-    } else add(name, inline ?? 'true');
-  }
-  return { words, flags };
-}
+const FLAGS = { valued: VALUED, switches: SWITCHES, short: SHORT };
 
 /** A few InitConfiguration/ClusterConfiguration fields from --config (the rest keep their defaults). */
 async function readConfigFile(ctx: ShellContext, path: string, cwd: string): Promise<Record<string, string> | { error: string }> {
@@ -119,7 +94,7 @@ export function kubeadmCommand(ctx: ShellContext) {
   return defineCommand('kubeadm', async (ttyArgs, commandContext) => {
     const { tty, args } = takeTtyFlag(ttyArgs);
     return asProcess(ctx, ['kubeadm', ...args], async ({ pid }): Promise<KubeadmResult> => {
-      const parsed = parse(args);
+      const parsed = parsePflags(args, FLAGS);
       if ('error' in parsed) return { stdout: '', stderr: `${parsed.error}\n${STACK_TRACE}`, exitCode: 1 };
       const { words, flags } = parsed;
       const last = (name: string) => flags.get(name)?.at(-1);

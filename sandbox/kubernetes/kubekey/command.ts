@@ -9,6 +9,7 @@ import type { ShellContext } from '../../shell/context';
 import { asProcess } from '../../shell/commands/as-process';
 import { formatDate } from '../../shell/commands/date';
 import { HIDDEN_PREFIX } from '../../shell/hidden-commands';
+import { parsePflags } from '../../shell/pflag';
 import { takeTtyFlag } from '../../shell/plugins/tty-mark';
 import type { Live } from '../../docker/cli/output';
 import { Printer, type KubeadmResult } from '../kubeadm/printer';
@@ -51,27 +52,7 @@ const VALUED = new Set(['filename', 'with-kubernetes', 'with-kubesphere', 'conta
 const SWITCHES = new Set(['yes', 'help', 'debug', 'with-local-storage', 'with-packages', 'skip-push-images', 'ignore-err', 'in-cluster']);
 const SHORT: Record<string, string> = { f: 'filename', y: 'yes', h: 'help', a: 'artifact' };
 
-function parse(argv: string[]): { words: string[]; flags: Map<string, string> } | { error: string } {
-  const words: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('-') || arg === '-') {
-      words.push(arg);
-      continue;
-    }
-    const long = arg.startsWith('--');
-    const [raw, inline] = arg.slice(long ? 2 : 1).split(/=(.*)/s, 2);
-    const name = long ? raw : SHORT[raw];
-    if (!name || (!VALUED.has(name) && !SWITCHES.has(name))) return { error: long ? `unknown flag: --${raw}` : `unknown shorthand flag: '${raw[0]}' in ${arg}` };
-    if (VALUED.has(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) return { error: `flag needs an argument: --${name}` };
-      flags.set(name, value);
-    } else flags.set(name, 'true');
-  }
-  return { words, flags };
-}
+const FLAGS = { valued: VALUED, switches: SWITCHES, short: SHORT };
 
 /** `kk create cluster` without -f: an all-in-one cluster on this host. */
 function allInOne(ctx: ShellContext, version: string): KkCluster {
@@ -83,9 +64,11 @@ export function kkCommand(ctx: ShellContext) {
   return defineCommand(KK_COMMAND, async (ttyArgs, commandContext) => {
     const { tty, args } = takeTtyFlag(ttyArgs);
     return asProcess(ctx, ['./kk', ...args], async ({ pid }): Promise<KubeadmResult> => {
-      const parsed = parse(args);
+      const parsed = parsePflags(args, FLAGS);
       if ('error' in parsed) return { stdout: '', stderr: `Error: ${parsed.error}\n`, exitCode: 1 };
-      const { words, flags } = parsed;
+      const { words } = parsed;
+      // kk reads each flag once: the last value given wins, as pflag's string flags do.
+      const flags = new Map([...parsed.flags].map(([name, values]) => [name, values.at(-1)!]));
       const [verb, object] = words;
       if (!verb || verb === 'help' || (flags.has('help') && !verb)) return { stdout: USAGE, stderr: '', exitCode: 0 };
       if (verb === 'version') return { stdout: `kk version: &version.Info{Major:"3", Minor:"1", GitVersion:"${KUBEKEY_VERSION}", GitTreeState:"clean", Compiler:"gc", Platform:"linux/amd64"}\n`, stderr: '', exitCode: 0 };
