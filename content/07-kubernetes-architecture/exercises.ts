@@ -4,30 +4,19 @@
  * the API server keeps in etcd. Every check reads the cluster's API objects (after letting the
  * cluster catch up with the clock) or a file the student saved, compared with those objects.
  */
-import type { World } from '@/sandbox/exercises/world';
+import { clusterStore, isActivePod, isOwnedBy, isReadyPod } from '@/sandbox/exercises/cluster';
 import { missing, pass, type LessonExercises } from '@/sandbox/exercises/types';
-import type { Deployment, Event, KubeObject, Node, Pod, ReplicaSet } from '@/sandbox/kubernetes/api/types';
+import type { Deployment, Event, Node, Pod, ReplicaSet } from '@/sandbox/kubernetes/api/types';
 
-/** The cluster's API objects as they are now (controllers and kubelets caught up). */
-function storeOf(world: World) {
-  const live = world.sandbox.host.lan?.cluster?.cluster;
-  if (!live) throw new Error('this world has no Kubernetes cluster');
-  live.settle();
-  return live.store;
-}
+type Store = ReturnType<typeof clusterStore>;
 
-type Store = ReturnType<typeof storeOf>;
-
-const isActive = (pod: Pod) => !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
-const isReady = (pod: Pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-const ownedBy = (object: KubeObject, owner: KubeObject) => object.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 
 /** A Deployment's ReplicaSets and every pod they own (terminating ones included). */
 function deploymentTree(store: Store, namespace: string, name: string) {
   const deployment = store.get<Deployment>('Deployment', namespace, name);
   if (!deployment) return undefined;
-  const replicaSets = store.list<ReplicaSet>('ReplicaSet', { namespace }).filter((rs) => ownedBy(rs, deployment));
-  const pods = store.list<Pod>('Pod', { namespace }).filter((pod) => replicaSets.some((rs) => ownedBy(pod, rs)));
+  const replicaSets = store.list<ReplicaSet>('ReplicaSet', { namespace }).filter((rs) => isOwnedBy(rs, deployment));
+  const pods = store.list<Pod>('Pod', { namespace }).filter((pod) => replicaSets.some((rs) => isOwnedBy(pod, rs)));
   return { deployment, replicaSets, pods };
 }
 
@@ -42,7 +31,7 @@ function podsDeletedFrom(store: Store, namespace: string, replicaSets: ReplicaSe
   const events = store.list<Event>('Event', { namespace }).filter((e) => e.involvedObject.kind === 'ReplicaSet' && uids.has(e.involvedObject.uid));
   const podIn = (prefix: string) => (e: Event) => (e.message.startsWith(prefix) ? e.message.slice(prefix.length).trim() : undefined);
   const removedByReplicaSet = new Set(events.filter((e) => e.reason === 'SuccessfulDelete').map(podIn('Deleted pod: ')));
-  const active = new Set(store.list<Pod>('Pod', { namespace }).filter(isActive).map((p) => p.metadata.name));
+  const active = new Set(store.list<Pod>('Pod', { namespace }).filter(isActivePod).map((p) => p.metadata.name));
   return events
     .filter((e) => e.reason === 'SuccessfulCreate')
     .map((e) => ({ name: podIn('Created pod: ')(e) ?? '', created: e.firstTimestamp }))
@@ -88,7 +77,7 @@ const exercises: LessonExercises = {
       async check(world) {
         const text = await world.readFile('/root/static-pods.txt');
         if (text === null) return missing({ en: 'There is no static-pods.txt in /root yet.' });
-        const store = storeOf(world);
+        const store = clusterStore(world);
         const pods = store.list<Pod>('Pod', { namespace: 'kube-system' });
         const expected = pods.filter((p) => p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined).map((p) => p.metadata.name);
         const saved = namesIn(text);
@@ -111,7 +100,7 @@ const exercises: LessonExercises = {
           when: async (world) => {
             const text = await world.readFile('/root/dns-nodes.txt');
             if (text === null) return false;
-            const store = storeOf(world);
+            const store = clusterStore(world);
             const dnsNodes = new Set(store.list<Pod>('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' }).map((p) => p.spec.nodeName));
             const words = wordsIn(text);
             return store.list<Node>('Node').some((n) => words.has(n.metadata.name) && !dnsNodes.has(n.metadata.name));
@@ -123,8 +112,8 @@ const exercises: LessonExercises = {
       async check(world) {
         const text = await world.readFile('/root/dns-nodes.txt');
         if (text === null) return missing({ en: 'There is no dns-nodes.txt in /root yet.' });
-        const store = storeOf(world);
-        const dnsNodes = [...new Set(store.list<Pod>('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' }).filter(isActive).map((p) => p.spec.nodeName ?? ''))].filter(Boolean);
+        const store = clusterStore(world);
+        const dnsNodes = [...new Set(store.list<Pod>('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' }).filter(isActivePod).map((p) => p.spec.nodeName ?? ''))].filter(Boolean);
         const words = wordsIn(text);
         const wrong = store.list<Node>('Node').map((n) => n.metadata.name).filter((n) => words.has(n) && !dnsNodes.includes(n));
         if (wrong.length > 0) return missing({ en: `dns-nodes.txt names ${wrong.join(' and ')}, where no CoreDNS pod runs.` });
@@ -143,7 +132,7 @@ const exercises: LessonExercises = {
         {
           text: { en: 'The Deployment web is gone, so nothing will replace its pods. Create it again with `kubectl create deployment web --image=nginx --replicas=2`, then delete one of its pods.' },
           when: (world) => {
-            const store = storeOf(world);
+            const store = clusterStore(world);
             const webExisted = store.list<Event>('Event', { namespace: 'default' }).some((e) => e.involvedObject.kind === 'Deployment' && e.involvedObject.name === 'web');
             return webExisted && !store.get<Deployment>('Deployment', 'default', 'web');
           },
@@ -151,7 +140,7 @@ const exercises: LessonExercises = {
         {
           text: { en: 'That was a CoreDNS pod: its own ReplicaSet replaced it, which is the same idea. This exercise watches web’s pods, in the default namespace.' },
           when: (world) => {
-            const store = storeOf(world);
+            const store = clusterStore(world);
             const tree = deploymentTree(store, 'kube-system', 'coredns');
             return tree !== undefined && podsDeletedFrom(store, 'kube-system', tree.replicaSets).length > 0 && !webPodDeleted(store);
           },
@@ -160,16 +149,16 @@ const exercises: LessonExercises = {
         { text: { en: 'Run `kubectl delete pod $(kubectl get pods -l app=web -o jsonpath=\'{.items[0].metadata.name}\')`, then `kubectl rollout status deployment web`.' } },
       ],
       check(world) {
-        const store = storeOf(world);
+        const store = clusterStore(world);
         const tree = deploymentTree(store, 'default', 'web');
         if (!tree) return missing({ en: 'There is no Deployment web. Create it first: `kubectl create deployment web --image=nginx --replicas=2`.' });
         const deleted = podsDeletedFrom(store, 'default', tree.replicaSets);
         if (deleted.length === 0) return missing({ en: 'No pod of web has been deleted yet.' });
-        const active = tree.pods.filter(isActive);
+        const active = tree.pods.filter(isActivePod);
         const replacement = active.find((p) => deleted.some((d) => (p.metadata.creationTimestamp ?? '') > d.created));
         if (!replacement) return missing({ en: `\`${deleted[0].name}\` is gone, but no newer pod of web has appeared yet.` });
         const want = tree.deployment.spec.replicas ?? 1;
-        if (active.length < want || active.filter(isReady).length < want) return missing({ en: `\`${replacement.metadata.name}\` has taken the deleted pod’s place but is not ready yet: run \`kubectl get pods -l app=web\` again in a few seconds.` });
+        if (active.length < want || active.filter(isReadyPod).length < want) return missing({ en: `\`${replacement.metadata.name}\` has taken the deleted pod’s place but is not ready yet: run \`kubectl get pods -l app=web\` again in a few seconds.` });
         return pass();
       },
       solution: { commands: [CREATE_WEB, 'kubectl rollout status deployment web', 'kubectl get pods -l app=web', "kubectl delete pod $(kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}')", 'kubectl rollout status deployment web', 'kubectl get pods -l app=web'] },
@@ -182,19 +171,19 @@ const exercises: LessonExercises = {
         {
           text: { en: 'web asks for a different number of replicas. Scale it to exactly 4.' },
           when: (world) => {
-            const deployment = storeOf(world).get<Deployment>('Deployment', 'default', 'web');
+            const deployment = clusterStore(world).get<Deployment>('Deployment', 'default', 'web');
             return deployment !== undefined && ![2, 4].includes(deployment.spec.replicas ?? 1);
           },
         },
         { text: { en: 'Run `kubectl scale deployment web --replicas=4`, then `kubectl rollout status deployment web`.' } },
       ],
       check(world) {
-        const store = storeOf(world);
+        const store = clusterStore(world);
         const tree = deploymentTree(store, 'default', 'web');
         if (!tree) return missing({ en: 'There is no Deployment web. Create it first: `kubectl create deployment web --image=nginx --replicas=2`.' });
         const want = tree.deployment.spec.replicas ?? 1;
         if (want !== 4) return missing({ en: `web asks for ${want} replica${want === 1 ? '' : 's'}; the goal is 4.` });
-        const ready = tree.pods.filter((p) => isActive(p) && isReady(p)).length;
+        const ready = tree.pods.filter((p) => isActivePod(p) && isReadyPod(p)).length;
         if (ready < 4) return missing({ en: `web asks for 4 replicas; ${ready} ${ready === 1 ? 'is' : 'are'} ready so far. \`kubectl rollout status deployment web\` waits for the rest.` });
         return pass();
       },
@@ -223,7 +212,7 @@ const exercises: LessonExercises = {
       async check(world) {
         const text = await world.readFile('/root/web-keys.txt');
         if (text === null) return missing({ en: 'There is no web-keys.txt in /root yet.' });
-        const store = storeOf(world);
+        const store = clusterStore(world);
         const tree = deploymentTree(store, 'default', 'web');
         if (!tree) return missing({ en: 'There is no Deployment web. Create it first: `kubectl create deployment web --image=nginx --replicas=2`.' });
         const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);

@@ -5,6 +5,7 @@
  */
 import type { ConfigMap, DaemonSet, Node } from '@/sandbox/kubernetes/api/types';
 import type { Cluster } from '@/sandbox/kubernetes/cluster';
+import { isReadyNode, liveCluster } from '@/sandbox/exercises/cluster';
 import type { World } from '@/sandbox/exercises/world';
 import { missing, pass, type LessonExercises } from '@/sandbox/exercises/types';
 import { fstabSwaps } from '@/sandbox/kernel/swap';
@@ -12,12 +13,6 @@ import { fstabSwaps } from '@/sandbox/kernel/swap';
 const MANIFESTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
 const WORKERS = ['node01', 'node02'];
 
-/** The cluster the hosts form, brought up to the present, or undefined before `kubeadm init`. */
-function clusterOf(world: World): Cluster | undefined {
-  const cluster = world.sandbox.host.lan?.cluster?.cluster;
-  cluster?.settle();
-  return cluster;
-}
 
 /** The pod network given to `kubeadm init` (ClusterConfiguration.networking.podSubnet), if any. */
 function podSubnet(cluster: Cluster): string | undefined {
@@ -26,8 +21,7 @@ function podSubnet(cluster: Cluster): string | undefined {
 }
 
 function isReady(cluster: Cluster, name: string): boolean {
-  const node = cluster.store.get<Node>('Node', undefined, name);
-  return node?.status?.conditions.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  return isReadyNode(cluster.store.get<Node>('Node', undefined, name));
 }
 
 function hasNode(cluster: Cluster, name: string): boolean {
@@ -105,14 +99,14 @@ const exercises: LessonExercises = {
             en: 'The cluster exists, but it was initialised without `--pod-network-cidr`, so flannel has no range to hand out on a real cluster. Undo it with `kubeadm reset -f`, then run `kubeadm init --pod-network-cidr=10.244.0.0/16`.',
           },
           when: (world) => {
-            const cluster = clusterOf(world);
+            const cluster = liveCluster(world);
             return cluster !== undefined && podSubnet(cluster) === undefined;
           },
         },
         {
           text: { en: 'The cluster was given another pod network. Flannel’s manifest uses 10.244.0.0/16: reset with `kubeadm reset -f` and run init again with `--pod-network-cidr=10.244.0.0/16`.' },
           when: (world) => {
-            const cluster = clusterOf(world);
+            const cluster = liveCluster(world);
             const subnet = cluster && podSubnet(cluster);
             return subnet !== undefined && subnet !== '10.244.0.0/16';
           },
@@ -124,7 +118,7 @@ const exercises: LessonExercises = {
         { text: { en: 'The flag is `--pod-network-cidr`. Run `kubeadm init --pod-network-cidr=10.244.0.0/16` on controlplane.' } },
       ],
       async check(world) {
-        const cluster = clusterOf(world);
+        const cluster = liveCluster(world);
         if (!cluster) return missing({ en: 'There is no cluster yet: `kubeadm init` has not completed on controlplane.' });
         for (const name of MANIFESTS) {
           if ((await world.readFile(`/etc/kubernetes/manifests/${name}.yaml`)) === null) return missing({ en: `/etc/kubernetes/manifests/${name}.yaml is missing on controlplane.` });
@@ -177,14 +171,14 @@ const exercises: LessonExercises = {
         {
           text: { en: 'Flannel is applied; its pod needs a few seconds to start. Watch with `kubectl get nodes`, or wait with `kubectl wait --for=condition=Ready node/controlplane --timeout=120s`.' },
           when: (world) => {
-            const cluster = clusterOf(world);
+            const cluster = liveCluster(world);
             return cluster !== undefined && flannel(cluster) !== undefined && !isReady(cluster, 'controlplane');
           },
         },
         { text: { en: 'Run `kubectl apply -f https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml`, then `kubectl get nodes`.' } },
       ],
       async check(world) {
-        const cluster = clusterOf(world);
+        const cluster = liveCluster(world);
         if (!cluster) return missing({ en: 'There is no cluster yet.' });
         if (!flannel(cluster)) return missing({ en: 'There is no flannel DaemonSet (kube-flannel-ds in namespace kube-flannel) yet.' });
         if (!isReady(cluster, 'controlplane')) return missing({ en: 'Flannel is applied, but controlplane is not Ready yet.' });
@@ -202,7 +196,7 @@ const exercises: LessonExercises = {
         {
           text: { en: 'You are on a worker. Paste the join command here, then `exit` back to controlplane and check with `kubectl get nodes`.' },
           when: (world) => {
-            const cluster = clusterOf(world);
+            const cluster = liveCluster(world);
             const here = world.hostname();
             return cluster !== undefined && WORKERS.includes(here) && !hasNode(cluster, here);
           },
@@ -210,7 +204,7 @@ const exercises: LessonExercises = {
         {
           text: { en: 'Both workers are registered; they turn Ready once flannel runs on them, a few seconds later. Check again with `kubectl get nodes`.' },
           when: (world) => {
-            const cluster = clusterOf(world);
+            const cluster = liveCluster(world);
             return cluster !== undefined && WORKERS.every((n) => hasNode(cluster, n)) && !WORKERS.every((n) => isReady(cluster, n));
           },
         },
@@ -221,7 +215,7 @@ const exercises: LessonExercises = {
         },
       ],
       async check(world) {
-        const cluster = clusterOf(world);
+        const cluster = liveCluster(world);
         if (!cluster) return missing({ en: 'There is no cluster yet.' });
         for (const name of WORKERS) {
           if (!hasNode(cluster, name)) {

@@ -5,21 +5,14 @@
  * letting the cluster catch up with the clock) or, for the NodePort, asks the model's network for
  * an answer, never what was typed.
  */
+import { clusterStore, isActivePod, isOwnedBy, isReadyPod } from '@/sandbox/exercises/cluster';
 import type { World } from '@/sandbox/exercises/world';
 import { missing, pass, type LessonExercises } from '@/sandbox/exercises/types';
-import type { Deployment, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '@/sandbox/kubernetes/api/types';
+import type { Deployment, Endpoints, Pod, ReplicaSet, Service } from '@/sandbox/kubernetes/api/types';
 
 const WORKERS = ['node01', 'node02'];
 
-/** The cluster's API objects as they are now (controllers and kubelets caught up). */
-function storeOf(world: World) {
-  const live = world.sandbox.host.lan?.cluster?.cluster;
-  if (!live) throw new Error('this world has no Kubernetes cluster');
-  live.settle();
-  return live.store;
-}
-
-type Store = ReturnType<typeof storeOf>;
+type Store = ReturnType<typeof clusterStore>;
 
 /** Whether a worker's containerd has `image` where the kubelet looks: the k8s.io namespace. */
 function onNode(world: World, node: string, image: string, namespace = 'k8s.io'): boolean {
@@ -54,17 +47,14 @@ function repositoryOf(image: string): string {
   return last.includes(':') ? last.slice(0, last.indexOf(':')) : last;
 }
 
-const isActive = (pod: Pod) => !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
-const isReady = (pod: Pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-const ownedBy = (object: KubeObject, owner: KubeObject) => object.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 const imageOf = (pod: Pod) => pod.spec.containers[0]?.image ?? '';
 
 /** The Deployment hello, and the live pods its ReplicaSets own. */
 function hello(store: Store) {
   const deployment = store.get<Deployment>('Deployment', 'default', 'hello');
   if (!deployment) return undefined;
-  const replicaSets = store.list<ReplicaSet>('ReplicaSet', { namespace: 'default' }).filter((rs) => ownedBy(rs, deployment));
-  const pods = store.list<Pod>('Pod', { namespace: 'default' }).filter((pod) => isActive(pod) && replicaSets.some((rs) => ownedBy(pod, rs)));
+  const replicaSets = store.list<ReplicaSet>('ReplicaSet', { namespace: 'default' }).filter((rs) => isOwnedBy(rs, deployment));
+  const pods = store.list<Pod>('Pod', { namespace: 'default' }).filter((pod) => isActivePod(pod) && replicaSets.some((rs) => isOwnedBy(pod, rs)));
   return { deployment, pods, image: deployment.spec.template.spec.containers[0]?.image ?? '' };
 }
 
@@ -164,14 +154,14 @@ const exercises: LessonExercises = {
         {
           text: { en: 'Your Deployment’s image has no version tag, so it means `:latest`, and for `:latest` the kubelet always pulls from the registry, where there is no hello-web. Point it at the tag you imported: `kubectl set image deployment/hello hello-web=hello-web:v1`.' },
           when: (world) => {
-            const tree = hello(storeOf(world));
+            const tree = hello(clusterStore(world));
             return tree !== undefined && repositoryOf(tree.image) === 'hello-web' && tagOf(tree.image) === 'latest';
           },
         },
         {
           text: { en: 'A pod is stuck in ErrImagePull or ImagePullBackOff: the node it was placed on cannot find its image. `kubectl get pods -o wide` shows which node; import the image there with `ctr -n k8s.io images import`, and the kubelet’s next retry starts the pod.' },
           when: (world) => {
-            const store = storeOf(world);
+            const store = clusterStore(world);
             const tree = hello(store);
             return tree !== undefined && tagOf(tree.image) !== 'latest' && tree.pods.some(pullStuck);
           },
@@ -179,19 +169,19 @@ const exercises: LessonExercises = {
         {
           text: { en: 'The Deployment should be called `hello`: the next steps and the checks look for that name. Delete yours with `kubectl delete deployment NAME` and create it again.' },
           when: (world) => {
-            const store = storeOf(world);
+            const store = clusterStore(world);
             return !hello(store) && store.list<Deployment>('Deployment', { namespace: 'default' }).some((d) => repositoryOf(d.spec.template.spec.containers[0]?.image ?? '') === 'hello-web');
           },
         },
         { text: { en: 'Run `kubectl create deployment hello --image=hello-web:v1 --replicas=3 --port=8080`, then `kubectl rollout status deployment/hello`.' } },
       ],
       async check(world) {
-        const tree = hello(storeOf(world));
+        const tree = hello(clusterStore(world));
         if (!tree) return missing({ en: 'There is no Deployment named hello in the default namespace yet.' });
         if (repositoryOf(tree.image) !== 'hello-web') return missing({ en: `The Deployment runs ${tree.image}, not your hello-web image.` });
         if (tagOf(tree.image) === 'latest') return missing({ en: `The Deployment runs ${tree.image}, which means :latest; give it the version you imported, hello-web:v1.` });
         if (tree.deployment.spec.replicas !== 3) return missing({ en: `The Deployment asks for ${tree.deployment.spec.replicas ?? 1} replicas, not 3.` });
-        const ready = tree.pods.filter((p) => isReady(p) && imageOf(p) === tree.image).length;
+        const ready = tree.pods.filter((p) => isReadyPod(p) && imageOf(p) === tree.image).length;
         if (ready < 3) return missing({ en: `${ready} of hello’s 3 pods are ready so far.` });
         return pass();
       },
@@ -206,17 +196,17 @@ const exercises: LessonExercises = {
         { text: { en: '`kubectl expose deployment NAME` makes a Service that selects the Deployment’s pods. `--type` chooses the kind of Service, and `--port` the port, which is also the pods’ port unless `--target-port` says otherwise.' } },
         {
           text: { en: 'This Service is a ClusterIP: it has an address only inside the cluster, and no port on the nodes. Delete it (`kubectl delete service NAME`) and expose again with `--type=NodePort`.' },
-          when: (world) => helloServices(storeOf(world)).some((s) => (s.spec.type ?? 'ClusterIP') === 'ClusterIP'),
+          when: (world) => helloServices(clusterStore(world)).some((s) => (s.spec.type ?? 'ClusterIP') === 'ClusterIP'),
         },
         {
           text: { en: 'The Service sends connections to a port where your app does not listen. The app listens on 8080: recreate the Service with `--port=8080` (or add `--target-port=8080`).' },
           when: (world) =>
-            helloServices(storeOf(world)).some((s) => s.spec.type === 'NodePort' && (s.spec.ports ?? []).every((p) => (typeof p.targetPort === 'number' ? p.targetPort : p.port) !== 8080)),
+            helloServices(clusterStore(world)).some((s) => s.spec.type === 'NodePort' && (s.spec.ports ?? []).every((p) => (typeof p.targetPort === 'number' ? p.targetPort : p.port) !== 8080)),
         },
         { text: { en: 'Run `kubectl expose deployment hello --type=NodePort --port=8080`, then `kubectl get service hello` shows the node port (the number after `8080:`); `curl node01:THAT_PORT`.' } },
       ],
       async check(world) {
-        const store = storeOf(world);
+        const store = clusterStore(world);
         if (!hello(store)) return missing({ en: 'There is no Deployment hello any more: create it again first.' });
         const services = helloServices(store);
         if (services.length === 0) return missing({ en: 'No Service has hello’s pods as its endpoints yet.' });
@@ -241,7 +231,7 @@ const exercises: LessonExercises = {
         {
           text: { en: 'A new pod cannot start: its node has no hello-web:v2. Import the v2 archive there (`ssh NODE ctr -n k8s.io images import hello-web-v2.tar`); the rollout carries on by itself.' },
           when: (world) => {
-            const store = storeOf(world);
+            const store = clusterStore(world);
             const tree = hello(store);
             return tree !== undefined && tagOf(tree.image) === 'v2' && tree.pods.some(pullStuck);
           },
@@ -256,7 +246,7 @@ const exercises: LessonExercises = {
         { text: { en: '`kubectl create deployment` named the container after the image: `hello-web`. So: `kubectl set image deployment/hello hello-web=hello-web:v2`, then `kubectl rollout status deployment/hello`.' } },
       ],
       async check(world) {
-        const tree = hello(storeOf(world));
+        const tree = hello(clusterStore(world));
         if (!tree) return missing({ en: 'There is no Deployment hello any more: create it again first.' });
         const v1 = imageIdOn(world, 'node01', 'hello-web:v1');
         for (const node of WORKERS) {
@@ -266,7 +256,7 @@ const exercises: LessonExercises = {
         }
         if (tagOf(tree.image) !== 'v2') return missing({ en: `The Deployment still runs ${tree.image}.` });
         const old = tree.pods.filter((p) => imageOf(p) !== tree.image).length;
-        const ready = tree.pods.filter((p) => isReady(p) && imageOf(p) === tree.image).length;
+        const ready = tree.pods.filter((p) => isReadyPod(p) && imageOf(p) === tree.image).length;
         if (ready < 3) return missing({ en: `The rollout is under way: ${ready} of 3 pods run v2 and are ready.` });
         if (old > 0) return missing({ en: `The rollout is nearly done: ${old} old pod${old === 1 ? '' : 's'} still to go.` });
         return pass();

@@ -5,6 +5,7 @@
  */
 import type { SandboxOptions } from '../index';
 import { Sandbox } from '../index';
+import { isReadyNode } from '../exercises/cluster';
 import type { Node } from '../kubernetes/api/types';
 import { buildReadyCluster } from '../kubernetes/kubeadm/ready-cluster';
 import { KK_LAUNCHER } from '../kubernetes/kubekey/command';
@@ -108,7 +109,7 @@ async function clusterIsWhole(sandbox: Sandbox): Promise<boolean> {
   const live = sandbox.host.lan?.cluster?.cluster;
   if (sandbox.host.hostname !== 'controlplane' || !live) return false;
   live.settle();
-  const ready = new Set(live.store.list<Node>('Node').filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).map((n) => n.metadata.name));
+  const ready = new Set(live.store.list<Node>('Node').filter(isReadyNode).map((n) => n.metadata.name));
   if (!CLUSTER_HOSTS.every((h) => ready.has(h.hostname))) return false;
   return sandbox.host.rootView().exists('/root/.kube/config');
 }
